@@ -31,10 +31,22 @@ func (p Period) String() string {
 	return from + " – " + until
 }
 
+// register renders the period the Estonian way, "01.10.2010–30.06.2011" ("…" for an open end).
+func (p Period) register() string {
+	from, until := p.From.Register(), p.Until.Register()
+	if from == "" {
+		from = "…"
+	}
+	if until == "" {
+		until = "…"
+	}
+	return from + "–" + until
+}
+
 // Version is one version (redaktsioon) of a rule: its name, the provision it is in, when it is in
 // force, and the rule itself as data (a table of numbers, a function, whatever the package needs).
 type Version[T any] struct {
-	Name     string   // how the version is cited, e.g. "määrus nr 73 (2007), redaktsioon 01.10.2010"
+	Name     string   // how the version is named after the word "redaktsioon"/"version", e.g. "01.10.2010–30.06.2011"
 	Citation Citation // where the version's text is
 	Period   Period   // when it is in force
 	Rule     T        // the rule's content in this version
@@ -74,10 +86,12 @@ func (vs Versions[T]) At(d calendar.Date) (Version[T], error) {
 // Check returns an error naming the first two versions whose periods overlap, or a version that
 // ends before it starts.
 func (vs Versions[T]) Check() error {
-	for i, a := range vs {
+	for _, a := range vs {
 		if !a.Period.From.IsZero() && !a.Period.Until.IsZero() && a.Period.Until.Before(a.Period.From) {
 			return fmt.Errorf("law: version %q ends (%s) before it starts (%s)", a.Name, a.Period.Until, a.Period.From)
 		}
+	}
+	for i, a := range vs {
 		for _, b := range vs[i+1:] {
 			if overlap(a.Period, b.Period) {
 				return fmt.Errorf("law: versions %q (%s) and %q (%s) overlap", a.Name, a.Period, b.Name, b.Period)
@@ -100,7 +114,7 @@ func (v Version[T]) Step(rule string, d calendar.Date) Step {
 		Rule:     rule,
 		Citation: v.Citation,
 		Version:  v.Name,
-		Et:       "kohaldati " + d.Register() + " kehtinud redaktsiooni (" + v.Period.String() + ")",
+		Et:       "kohaldati " + d.Register() + " kehtinud redaktsiooni (" + v.Period.register() + ")",
 		En:       "applied the version in force on " + d.String() + " (" + v.Period.String() + ")",
 	}
 }

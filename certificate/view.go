@@ -1,0 +1,45 @@
+package certificate
+
+import (
+	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/classifier"
+)
+
+// PublicView is what the public (an anonymous user of the register) sees of a certificate: never the
+// personal code or the birth date, and the holder's name only while the certificate is valid
+// (CERT-04; CERT-12: KRPM § 15 (1), personal data are public during their validity).
+type PublicView struct {
+	Number         Number
+	Kind           Kind
+	HolderName     string // empty unless the certificate is valid on the view's date
+	Title          string
+	Standard       string
+	EKR, EQF       classifier.Level
+	Specialisation string
+	Competences    []string
+	ExamLanguage   string
+	Issuer         string
+	IssuedOn       calendar.Date
+	ValidFrom      calendar.Date
+	ValidUntil     calendar.Date // zero: tähtajatu
+	Status         Status        // on the view's date
+	On             calendar.Date // the date the view was made for
+}
+
+// PublicOn returns the public view of c on day d, and false for a hidden certificate, which the
+// public never sees (CERT-04).
+func (c *Certificate) PublicOn(d calendar.Date) (PublicView, bool) {
+	if c.Hidden {
+		return PublicView{}, false
+	}
+	v := PublicView{
+		Number: c.Number, Kind: c.Kind, Title: c.Title, Standard: c.Standard, EKR: c.EKR, EQF: c.EQF,
+		Specialisation: c.Specialisation, Competences: append([]string(nil), c.Competences...),
+		ExamLanguage: c.ExamLanguage, Issuer: c.Issuer, IssuedOn: c.IssuedOn, ValidFrom: c.ValidFrom,
+		ValidUntil: c.ValidUntil, Status: c.StatusOn(d), On: d,
+	}
+	if v.Status == Valid {
+		v.HolderName = c.Holder.Name
+	}
+	return v, true
+}
