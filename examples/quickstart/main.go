@@ -1,0 +1,242 @@
+// Command quickstart runs the SDK's main job on the embedded in-memory store: it issues the seven
+// certificates of the sample owner in the register's self-service (seed 000, "Minu tunnistused"),
+// lets the owner hide one, and prints the owner's list with its status marks on a date, the full
+// register entry of certificate 204580, and the public view of the same register, in which the
+// hidden certificate is absent.
+//
+//	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR]
+//
+// -date is the date the marks are computed for (default: today in Europe/Tallinn), -lang the
+// language of the output, -out a folder the run writes its files to (now: the owner's list as JSON;
+// later flows add their documents there).
+//
+// The slide of seed 000 gives only the number, title and validity of six of the seven certificates;
+// where it is silent (their awarding bodies, levels other than those in the title) the program says
+// so rather than invent data.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kutsekit/kutse/actor"
+	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/classifier"
+	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/store/memstore"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, time.Now); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+}
+
+// keeper is the register keeper, Sihtasutus Kutsekoda (registry code 90006414, seed 000), which
+// enters the existing certificates into the store.
+var keeper = actor.Keeper("90006414")
+
+// unknownIssuer stands for an awarding body the seed does not name.
+const unknownIssuer = "(kutse andja: lähteandmetes puudub)"
+
+type sample struct {
+	no          string
+	title       string
+	from, until string // DD.MM.YYYY; until "" for tähtajatu
+}
+
+// owned is the owner's list on the slide "Minu tunnistused" (seed 000), in its order.
+var owned = []sample{
+	{"204582", "Demineerimisinstruktor, tase 6", "17.03.2025", ""},
+	{"E015992", "Lapsehoidja, tase 4", "20.03.2023", ""},
+	{"204583", "Kokk II", "21.03.2014", ""},
+	{"204581", "Diplomeeritud ehitusinsener V", "02.11.2013", ""},
+	{"204580", "Sõiduautodiagnostik, tase 5", "09.01.2025", "08.01.2030"},
+	{"204587", "Hooldustöötaja, tase 4", "01.04.2023", "31.03.2028"},
+	{"OT011089", "", "21.03.2017", "20.03.2024"},
+}
+
+func run(ctx context.Context, args []string, stdout io.Writer, now func() time.Time) error {
+	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	dateFlag := fs.String("date", "", "the date of the status marks, YYYY-MM-DD or DD.MM.YYYY (default: today in Europe/Tallinn)")
+	langFlag := fs.String("lang", "et", "the language of the output: et or en")
+	outFlag := fs.String("out", "", "a folder to write the run's files to")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := law.ParseLang(*langFlag)
+	if err != nil {
+		return fmt.Errorf("-lang: %w", err)
+	}
+	asOf := calendar.DateOf(now())
+	if *dateFlag != "" {
+		if asOf, err = calendar.ParseDate(*dateFlag); err != nil {
+			return fmt.Errorf("-date: %w", err)
+		}
+	}
+
+	st := memstore.New()
+	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: now})
+	if err != nil {
+		return err
+	}
+	owner := isikukood.MustParse("49502020047") // Ema-Kaks Piskel, seed 000
+	for _, s := range owned {
+		if _, err := reg.Issue(ctx, keeper, certificate.IssueRequest{Certificate: entry(s, owner)}); err != nil {
+			return fmt.Errorf("issue %s: %w", s.no, err)
+		}
+	}
+	me := actor.OwnerOf(owner)
+	if _, err := reg.Hide(ctx, me, "E015992"); err != nil { // the owner hides one (CERT-04)
+		return err
+	}
+
+	list, err := reg.List(ctx, me, owner, asOf, nil)
+	if err != nil {
+		return err
+	}
+	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+	p("%s — %s\n\n", lang.Pick("Minu tunnistused", "My certificates"), longDate(asOf, lang))
+	for _, e := range list {
+		c := e.Certificate
+		hidden := ""
+		if c.Hidden {
+			hidden = lang.Pick(" [peidetud]", " [hidden]")
+		}
+		p("%s %s%s (%s - %s) — %s%s\n", e.Mark.Symbol(), c.Number, titleText(c.Title), c.ValidFrom.Register(),
+			untilText(c.ValidUntil, lang), e.Mark.Text(lang), hidden)
+	}
+
+	full, err := reg.Get(ctx, me, "204580")
+	if err != nil {
+		return err
+	}
+	p("\n%s %s\n", lang.Pick("Kutsetunnistus", "Certificate"), full.Number)
+	for _, row := range registerEntry(full, lang) {
+		p("  %s: %s\n", row[0], row[1])
+	}
+	_, why := full.ExplainStatus(asOf)
+	p("  %s:\n    %s\n", lang.Pick("Staatus", "Status"), strings.ReplaceAll(why.Render(lang), "\n", "\n    "))
+
+	pub, err := reg.Search(ctx, actor.Anonymous(), certificate.PublicQuery{}, asOf)
+	if err != nil {
+		return err
+	}
+	p("\n%s (%d)\n", lang.Pick("Avalik vaade: kutseregistri tunnistused", "Public view: certificates in the register"), len(pub))
+	for _, v := range pub {
+		name := v.HolderName
+		if name == "" {
+			name = lang.Pick("(isikuandmed avalikud vaid kehtivuse ajal)", "(personal data public only while valid)")
+		}
+		p("  %s%s — %s — %s\n", v.Number, titleText(v.Title), name, v.Status.Name(lang))
+	}
+	if _, err := reg.Lookup(ctx, actor.Anonymous(), "E015992", asOf); err != nil {
+		p("  E015992: %s\n", lang.Pick("ei leitud (omanik on tunnistuse peitnud)", "not found (the owner has hidden it)"))
+	}
+	notices, err := reg.Notices(ctx, me, owner)
+	if err != nil {
+		return err
+	}
+	p("\n%s: %d\n", lang.Pick("Teavitusi omanikule", "Notices to the owner"), len(notices))
+
+	if *outFlag != "" {
+		if err := os.MkdirAll(*outFlag, 0o755); err != nil {
+			return err
+		}
+		b, err := json.MarshalIndent(list, "", "  ")
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(*outFlag, "minu-tunnistused.json")
+		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+			return err
+		}
+		p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
+	}
+	return nil
+}
+
+// entry builds the register entry of one sample certificate. 204580 is given in full on the slide;
+// the others only with number, title and validity, and their EKR level where the title carries one.
+func entry(s sample, owner isikukood.Code) certificate.Certificate {
+	from, _ := calendar.ParseDate(s.from)
+	until, _ := calendar.ParseDate(s.until)
+	c := certificate.Certificate{
+		Number:     certificate.Number(s.no),
+		Kind:       certificate.Occupational,
+		Holder:     certificate.Holder{Name: "Ema-Kaks Piskel", Code: owner},
+		Title:      s.title,
+		Issuer:     unknownIssuer,
+		IssuerCode: "-",
+		IssuedOn:   from,
+		ValidFrom:  from,
+		ValidUntil: until,
+	}
+	if t := classifier.ParseTitle(s.title); !t.Level.IsZero() {
+		c.EKR, c.EQF = t.Level, t.Level // EKR n is EQF n (research/domain-rules.md § 3.1)
+	}
+	if s.no == "204580" {
+		c.Standard = "Mootorsõidukidiagnostik, tase 5"
+		c.Specialisation = "Sõiduautodiagnostik, tase 5"
+		c.Competences = []string{"Mootorsõidukite kõrgepinge jõuseadmete diagnostika ja remont"}
+		c.ExamLanguage = "eesti keel"
+		c.Issuer = "Autonoomse Arenduse Ühing"
+	}
+	return c
+}
+
+// registerEntry returns the rows of the register entry as the certificate's page shows them (seed 000).
+func registerEntry(c certificate.Certificate, lang law.Lang) [][2]string {
+	level := func(l classifier.Level) string {
+		if l.IsZero() {
+			return "—"
+		}
+		return l.String()
+	}
+	return [][2]string{
+		{lang.Pick("Nimi", "Name"), c.Holder.Name},
+		{lang.Pick("Isikukood", "Personal code"), c.Holder.Code.String()},
+		{lang.Pick("Kutsenimetus", "Qualification"), c.Title},
+		{lang.Pick("Kutsestandard", "Occupational standard"), c.Standard},
+		{lang.Pick("EKR tase", "EstQF level"), level(c.EKR)},
+		{lang.Pick("EQF tase", "EQF level"), level(c.EQF)},
+		{lang.Pick("Spetsialiseerumine", "Specialisation"), c.Specialisation},
+		{lang.Pick("Valitud kompetentsid", "Chosen competences"), strings.Join(c.Competences, "; ")},
+		{lang.Pick("Kutseeksami keel", "Language of the exam"), c.ExamLanguage},
+		{lang.Pick("Väljastaja", "Issued by"), c.Issuer},
+		{lang.Pick("Kehtib alates", "Valid from"), c.ValidFrom.Register()},
+		{lang.Pick("Kehtib kuni", "Valid until"), untilText(c.ValidUntil, lang)},
+	}
+}
+
+func titleText(t string) string {
+	if t == "" {
+		return ""
+	}
+	return " " + t
+}
+
+func untilText(d calendar.Date, lang law.Lang) string {
+	if d.IsZero() {
+		return lang.Pick("tähtajatu", "no end date")
+	}
+	return d.Register()
+}
+
+func longDate(d calendar.Date, lang law.Lang) string {
+	if lang == law.English {
+		return d.LongEn()
+	}
+	return d.LongEt()
+}

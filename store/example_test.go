@@ -1,0 +1,15 @@
+package store_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kutsekit/kutse/store"
+)
+
+// Stores wrap the sentinels; callers test the category with errors.Is, never the text.
+func Example() {
+	err := fmt.Errorf("pgstore: certificate %q: %w", "204580", store.ErrNotFound)
+	fmt.Println(errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrConflict))
+	// Output: true false
+}

@@ -1,0 +1,75 @@
+package storetest_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/store/memstore"
+	"github.com/kutsekit/kutse/store/storetest"
+)
+
+// leaky returns hidden certificates to the public: it breaks CERT-04.
+type leaky struct {
+	*memstore.Store
+	mu  sync.Mutex
+	all []certificate.Number
+}
+
+func (l *leaky) IssueCertificate(ctx context.Context, in certificate.Issue) (certificate.Certificate, error) {
+	c, err := l.Store.IssueCertificate(ctx, in)
+	if err == nil {
+		l.mu.Lock()
+		l.all = append(l.all, c.Number)
+		l.mu.Unlock()
+	}
+	return c, err
+}
+
+func (l *leaky) PublicCertificates(ctx context.Context, q certificate.PublicQuery) ([]certificate.Certificate, error) {
+	var out []certificate.Certificate
+	for _, no := range l.all {
+		c, _ := l.Store.Certificate(ctx, no)
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// eventless drops the events of an issue: it breaks the outbox.
+type eventless struct{ *memstore.Store }
+
+func (e eventless) IssueCertificate(ctx context.Context, in certificate.Issue) (certificate.Certificate, error) {
+	in.Events = nil
+	return e.Store.IssueCertificate(ctx, in)
+}
+
+// TestSuiteCatchesBrokenStores proves that the suite can fail: a store that shows hidden certificates
+// to the public (CERT-04) and one that loses outbox events are both caught, by the cases that check
+// those clauses.
+func TestSuiteCatchesBrokenStores(t *testing.T) {
+	tests := []struct {
+		name  string
+		new   func() storetest.Store
+		cases []string
+	}{
+		{"leaks hidden", func() storetest.Store { return &leaky{Store: memstore.New()} }, []string{"HiddenInvisibleToPublic"}},
+		{"loses events", func() storetest.Store { return eventless{memstore.New()} }, []string{"ConcurrentIssuers", "Outbox"}},
+	}
+	for _, tt := range tests {
+		err := storetest.Check(t.Context(), func() (storetest.Store, error) { return tt.new(), nil })
+		if err == nil {
+			t.Errorf("%s: Check = nil; want failures", tt.name)
+			continue
+		}
+		for _, c := range tt.cases {
+			if !strings.Contains(err.Error(), c+":") {
+				t.Errorf("%s: Check did not fail case %s:\n%v", tt.name, c, err)
+			}
+		}
+	}
+	if err := storetest.Check(t.Context(), func() (storetest.Store, error) { return memstore.New(), nil }); err != nil {
+		t.Errorf("Check(memstore) = %v", err)
+	}
+}
