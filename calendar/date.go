@@ -1,7 +1,9 @@
 package calendar
 
 import (
+	"bytes"
 	"database/sql/driver"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -261,7 +263,11 @@ func (d Date) DaysSince(e Date) int { return d.days() - e.days() }
 // next month as time.AddDate does.
 func (d Date) AddMonths(n int) Date {
 	total := d.Year*12 + int(d.Month) - 1 + n
-	y, m := total/12, time.Month(total%12+1)
+	y, mi := total/12, total%12
+	if mi < 0 { // floor division, so that a result before year 1 still has a month 1–12
+		y, mi = y-1, mi+12
+	}
+	m := time.Month(mi + 1)
 	day := d.Day
 	if last := DaysIn(y, m); day > last {
 		day = last
@@ -283,8 +289,8 @@ func (d Date) MarshalText() ([]byte, error) {
 	if d.IsZero() {
 		return []byte{}, nil
 	}
-	if !d.IsValid() {
-		return nil, &DateError{Input: fmt.Sprintf("%d-%d-%d", d.Year, int(d.Month), d.Day), Field: "day", Reason: "is not a real date"}
+	if _, err := NewDate(d.Year, d.Month, d.Day); err != nil {
+		return nil, err // names the field that is out of range
 	}
 	return d.appendISO(make([]byte, 0, 10)), nil
 }
@@ -324,6 +330,13 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
 		return &DateError{Input: string(b), Field: "format", Reason: "must be a JSON string"}
+	}
+	if bytes.IndexByte(b, '\\') >= 0 { // a string with escapes: let encoding/json decode it
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return &DateError{Input: string(b), Field: "format", Reason: "must be a JSON string"}
+		}
+		return d.UnmarshalText([]byte(s))
 	}
 	return d.UnmarshalText(b[1 : len(b)-1])
 }

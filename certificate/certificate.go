@@ -66,9 +66,9 @@ type Certificate struct {
 	Standard       string           `validate:"max=300"` // kutsestandard, e.g. "Mootorsõidukidiagnostik, tase 5"
 	EKR            classifier.Level // Estonian qualifications framework level (CERT-03)
 	EQF            classifier.Level // European qualifications framework level (CERT-03)
-	Specialisation string           `validate:"max=300"`                // spetsialiseerumine
+	Specialisation string           `validate:"max=300"`                       // spetsialiseerumine
 	Competences    []string         `validate:"max=200,dive,required,max=500"` // valitud kompetentsid
-	ExamLanguage   string           `validate:"max=100"`                // kutseeksami keel, e.g. "eesti keel"
+	ExamLanguage   string           `validate:"max=100"`                       // kutseeksami keel, e.g. "eesti keel"
 
 	Issuer     string `validate:"required,max=300"` // the awarding body or school, by name (väljastaja)
 	IssuerCode string `validate:"required,max=20"`  // its registry code: who may manage the record
@@ -131,7 +131,9 @@ func structValidator() *validator.Validate {
 //   - competences are unique.
 func (c *Certificate) Validate() error {
 	var fs []*FieldError
-	add := func(field, value, reason string) { fs = append(fs, &FieldError{Field: field, Value: value, Reason: reason}) }
+	add := func(field, value, reason string) {
+		fs = append(fs, &FieldError{Field: field, Value: value, Reason: reason})
+	}
 
 	if err := structValidator().Struct(c); err != nil {
 		if ves, ok := err.(validator.ValidationErrors); ok {

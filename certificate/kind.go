@@ -95,7 +95,9 @@ func (k *Kind) UnmarshalText(b []byte) error {
 
 // School reports whether k is a general-education school document (leaving certificates, grade
 // sheets, state-exam certificates), which are valid for life (SCH-02).
-func (k Kind) School() bool { return k == BasicSchool || k == Gymnasium || k == GradeSheet || k == StateExam }
+func (k Kind) School() bool {
+	return k == BasicSchool || k == Gymnasium || k == GradeSheet || k == StateExam
+}
 
 // Register reports whether k is recorded in the occupational qualifications register (kutseregister):
 // occupational and partial certificates and qualifications on school documents.

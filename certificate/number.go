@@ -2,7 +2,6 @@ package certificate
 
 import (
 	"strconv"
-
 )
 
 // Number is a certificate's number (registreerimisnumber) as the register or the school writes it:
@@ -131,4 +130,3 @@ func DefaultSeries(k Kind) Series {
 	}
 	return Series{}
 }
-

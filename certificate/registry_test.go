@@ -185,7 +185,6 @@ func TestHidePublish_CERT04(t *testing.T) {
 	}
 }
 
-
 // TestGet_Actors proves who may read a full record: the owner, the issuer and the registrar.
 func TestGet_Actors(t *testing.T) {
 	r, _ := newRegistry(t)
