@@ -110,23 +110,13 @@ func (s Series) Check(k Kind) error {
 // exam, "T" proficiency, "K" school qualification). Hosts that take over an existing register pass
 // their series with First set past the last number used.
 func DefaultSeries(k Kind) Series {
-	switch k {
-	case Occupational:
-		return Series{Prefix: "", Width: 6, First: 1}
-	case Partial:
-		return Series{Prefix: "OT", Width: 6, First: 1}
-	case SchoolQualification:
-		return Series{Prefix: "K", Width: 6, First: 1}
-	case BasicSchool:
-		return Series{Prefix: "P", Width: 6, First: 1}
-	case Gymnasium:
-		return Series{Prefix: "G", Width: 6, First: 1}
-	case GradeSheet:
-		return Series{Prefix: "H", Width: 6, First: 1}
-	case StateExam:
-		return Series{Prefix: "R", Width: 6, First: 1}
-	case Proficiency:
-		return Series{Prefix: "T", Width: 6, First: 1}
+	if !k.Valid() {
+		return Series{}
 	}
-	return Series{}
+	return Series{Prefix: seriesPrefix[k], Width: 6, First: 1}
+}
+
+var seriesPrefix = [...]string{
+	Occupational: "", Partial: "OT", SchoolQualification: "K", BasicSchool: "P",
+	Gymnasium: "G", GradeSheet: "H", StateExam: "R", Proficiency: "T",
 }

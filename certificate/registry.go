@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -126,7 +128,10 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 		return Certificate{}, err
 	}
 	c.IssuedAt = now
-	fp := fingerprint(c)
+	fp := ""
+	if req.IdempotencyKey != "" {
+		fp = fingerprint(c)
+	}
 	return r.st.IssueCertificate(ctx, Issue{
 		Certificate:    c,
 		Series:         r.series[c.Kind],
@@ -136,11 +141,46 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	})
 }
 
+// fingerprint is a digest of what a request asks to issue, so that a store can tell a retry (same
+// key, same request) from a reuse of the key for another certificate. The clock's instant and the
+// version are left out: a retry happens later.
 func fingerprint(c Certificate) string {
-	c.IssuedAt = time.Time{}
-	c.Version = 0
 	h := sha256.New()
-	fmt.Fprintf(h, "%#v", c)
+	field := func(s string) {
+		var n [binary.MaxVarintLen64]byte
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	field(string(c.Number))
+	field(c.Kind.String())
+	field(c.Holder.Name)
+	field(c.Holder.Code.String())
+	field(c.Holder.BirthDate.String())
+	field(c.Title)
+	field(c.Standard)
+	field(c.EKR.String())
+	field(c.EQF.String())
+	field(c.Specialisation)
+	field(strconv.Itoa(len(c.Competences)))
+	for _, s := range c.Competences {
+		field(s)
+	}
+	field(c.ExamLanguage)
+	field(c.Issuer)
+	field(c.IssuerCode)
+	field(c.IssuedOn.String())
+	field(c.ValidFrom.String())
+	field(c.ValidUntil.String())
+	field(string(c.DuplicateOf))
+	keys := make([]string, 0, len(c.Extra))
+	for k := range c.Extra {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		field(k)
+		field(c.Extra[k])
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 

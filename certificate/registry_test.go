@@ -287,3 +287,19 @@ func TestList_CERT02(t *testing.T) {
 		t.Errorf("List(awarding body) = %v; want ErrForbidden", err)
 	}
 }
+
+// BenchmarkRegistryIssue measures issuing through the service (validation, fingerprint, event) on
+// memstore, one goroutine.
+func BenchmarkRegistryIssue(b *testing.B) {
+	st := memstore.New()
+	r, _ := certificate.NewRegistry(st, &certificate.Options{Now: clock})
+	c := cert204580()
+	c.Number = ""
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Issue(ctx, body, certificate.IssueRequest{Certificate: c}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

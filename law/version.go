@@ -20,27 +20,19 @@ func (p Period) Contains(d calendar.Date) bool {
 }
 
 // String renders the period as "2010-10-01 – 2011-06-30" ("…" for an open end).
-func (p Period) String() string {
-	from, until := p.From.String(), p.Until.String()
-	if from == "" {
-		from = "…"
-	}
-	if until == "" {
-		until = "…"
-	}
-	return from + " – " + until
-}
+func (p Period) String() string { return span(p.From.String(), p.Until.String(), " – ") }
 
 // register renders the period the Estonian way, "01.10.2010–30.06.2011" ("…" for an open end).
-func (p Period) register() string {
-	from, until := p.From.Register(), p.Until.Register()
+func (p Period) register() string { return span(p.From.Register(), p.Until.Register(), "–") }
+
+func span(from, until, dash string) string {
 	if from == "" {
 		from = "…"
 	}
 	if until == "" {
 		until = "…"
 	}
-	return from + "–" + until
+	return from + dash + until
 }
 
 // Version is one version (redaktsioon) of a rule: its name, the provision it is in, when it is in
