@@ -69,6 +69,10 @@ func NewRegistry(s Store, opts *Options) (*Registry, error) {
 	return r, nil
 }
 
+// instant returns the clock's time to the microsecond, the precision PostgreSQL keeps, so that a record
+// reads back as it was written whatever the store.
+func (r *Registry) instant() time.Time { return r.now().Truncate(time.Microsecond) }
+
 // Today returns the registry's current date in Europe/Tallinn.
 func (r *Registry) Today() calendar.Date { return calendar.DateOf(r.now()) }
 
@@ -116,7 +120,7 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	if !mayIssue(a, c.Kind, c.IssuerCode) {
 		return Certificate{}, actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+") or the registrar may issue it")
 	}
-	now := r.now()
+	now := r.instant()
 	if c.IssuedOn.IsZero() {
 		c.IssuedOn = calendar.DateOf(now)
 	}
@@ -382,7 +386,7 @@ func (r *Registry) update(ctx context.Context, a actor.Actor, no Number, change 
 			d[k] = v
 		}
 		var out Certificate
-		out, err = r.st.UpdateCertificate(ctx, c, []store.Event{event(kind, &c, r.now(), d)})
+		out, err = r.st.UpdateCertificate(ctx, c, []store.Event{event(kind, &c, r.instant(), d)})
 		if !errors.Is(err, store.ErrConflict) {
 			return out, err
 		}

@@ -4,11 +4,13 @@
 // register entry of certificate 204580, and the public view of the same register, in which the
 // hidden certificate is absent.
 //
-//	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR]
+//	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...]
 //
 // -date is the date the marks are computed for (default: today in Europe/Tallinn), -lang the
 // language of the output, -out a folder the run writes its files to (now: the owner's list as JSON;
-// later flows add their documents there).
+// later flows add their documents there), -store where the records are kept: "memory" (the default,
+// memstore) or a PostgreSQL URL, in which case the program migrates a schema of its own
+// (kutse_quickstart_<random>), runs the same flow on pgstore, and drops the schema at the end.
 //
 // The slide of seed 000 gives only the number, title and validity of six of the seven certificates;
 // where it is silent (their awarding bodies, levels other than those in the title) the program says
@@ -17,6 +19,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -26,6 +30,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
@@ -33,6 +39,7 @@ import (
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/store/memstore"
+	"github.com/kutsekit/kutse/store/pgstore"
 )
 
 func main() {
@@ -72,6 +79,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	dateFlag := fs.String("date", "", "the date of the status marks, YYYY-MM-DD or DD.MM.YYYY (default: today in Europe/Tallinn)")
 	langFlag := fs.String("lang", "et", "the language of the output: et or en")
 	outFlag := fs.String("out", "", "a folder to write the run's files to")
+	storeFlag := fs.String("store", "memory", `where to keep the records: "memory" or a PostgreSQL URL (postgres://...)`)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -86,7 +94,11 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		}
 	}
 
-	st := memstore.New()
+	st, closeStore, err := openStore(ctx, *storeFlag)
+	if err != nil {
+		return fmt.Errorf("-store: %w", err)
+	}
+	defer closeStore()
 	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: now})
 	if err != nil {
 		return err
@@ -165,6 +177,40 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
 	}
 	return nil
+}
+
+// openStore returns the store named by the -store flag and a function that releases it.
+func openStore(ctx context.Context, where string) (certificate.Store, func(), error) {
+	if where == "" || where == "memory" {
+		return memstore.New(), func() {}, nil
+	}
+	if !strings.HasPrefix(where, "postgres://") && !strings.HasPrefix(where, "postgresql://") {
+		return nil, nil, fmt.Errorf("%q: want \"memory\" or a postgres:// URL", where)
+	}
+	pool, err := pgxpool.New(ctx, where)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
+	b := make([]byte, 4)
+	rand.Read(b)
+	opts := &pgstore.Options{Schema: "kutse_quickstart_" + hex.EncodeToString(b)}
+	if _, err := pgstore.Migrate(ctx, pool, opts); err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
+	st, err := pgstore.New(pool, opts)
+	if err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
+	return st, func() {
+		pool.Exec(context.Background(), "DROP SCHEMA "+opts.Schema+" CASCADE") //nolint:errcheck // a demo's clean-up
+		pool.Close()
+	}, nil
 }
 
 // entry builds the register entry of one sample certificate. 204580 is given in full on the slide;

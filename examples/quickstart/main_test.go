@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kutsekit/kutse/internal/tooltest"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -49,9 +51,25 @@ func TestQuickstart_CERT02_CERT04(t *testing.T) {
 	}
 }
 
+// TestQuickstart_Postgres runs the same flow on pgstore and checks that it prints exactly what it
+// prints on memstore (CERT-02, CERT-04 on PostgreSQL).
+func TestQuickstart_Postgres(t *testing.T) {
+	url := tooltest.Env(t, "KUTSE_TEST_POSTGRES")
+	var mem, pg bytes.Buffer
+	if err := run(t.Context(), []string{"-date", "2026-11-22"}, &mem, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(t.Context(), []string{"-date", "2026-11-22", "-store", url}, &pg, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	if mem.String() != pg.String() {
+		t.Errorf("output on PostgreSQL differs from memstore:\n%s\n---\n%s", pg.String(), mem.String())
+	}
+}
+
 // TestQuickstart_BadFlags proves that bad flags get a clear error naming the flag.
 func TestQuickstart_BadFlags(t *testing.T) {
-	for _, args := range [][]string{{"-date", "2026-02-30"}, {"-date", "22/11/2026"}, {"-lang", "de"}} {
+	for _, args := range [][]string{{"-date", "2026-02-30"}, {"-date", "22/11/2026"}, {"-lang", "de"}, {"-store", "mysql://x"}} {
 		var out bytes.Buffer
 		err := run(t.Context(), args, &out, fixedNow)
 		if err == nil || !strings.Contains(err.Error(), args[0]) {

@@ -1,0 +1,133 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/jackc/pgerrcode"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/kutsekit/kutse/store"
+)
+
+// DB is what the store runs its statements on: *pgxpool.Pool, *pgx.Conn and pgx.Tx all satisfy it.
+// When it is a pgx.Tx the store's writes join the host's transaction (Begin makes a savepoint).
+type DB interface {
+	Begin(ctx context.Context) (pgx.Tx, error)
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// Options configures the store and Migrate. Nil means the defaults.
+type Options struct {
+	// Schema is the PostgreSQL schema that holds the SDK's tables; "" means "kutse". It must be a
+	// plain identifier: lower-case letters, digits and '_', starting with a letter or '_', at most
+	// 63 characters.
+	Schema string
+}
+
+// DefaultSchema is the schema used when Options.Schema is empty.
+const DefaultSchema = "kutse"
+
+var schemaRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
+
+func schemaOf(opts *Options) (string, error) {
+	if opts == nil || opts.Schema == "" {
+		return DefaultSchema, nil
+	}
+	if !schemaRE.MatchString(opts.Schema) {
+		return "", fmt.Errorf("pgstore: schema %q: must be lower-case letters, digits and '_', starting with a letter or '_', at most 63 characters", opts.Schema)
+	}
+	return opts.Schema, nil
+}
+
+// Store is the PostgreSQL store. It is safe for concurrent use as far as db is (a pool is; a single
+// connection or transaction is not).
+type Store struct {
+	db     DB
+	schema string
+	q      queries
+}
+
+// New returns a store on db in the schema named in opts. It does not touch the database: run
+// [Migrate] first (at deployment, or at start-up).
+func New(db DB, opts *Options) (*Store, error) {
+	if db == nil {
+		return nil, errors.New("pgstore: New: db is nil")
+	}
+	schema, err := schemaOf(opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{db: db, schema: schema, q: buildQueries(pgx.Identifier{schema}.Sanitize())}, nil
+}
+
+// Schema returns the schema the store works in.
+func (s *Store) Schema() string { return s.schema }
+
+// WithDB returns a store on another DB in the same schema: typically the host's transaction, so
+// that the SDK's writes and the host's own commit together.
+func (s *Store) WithDB(db DB) *Store {
+	c := *s
+	c.db = db
+	return &c
+}
+
+// mapErr maps the database's errors to the shared sentinels, keeping the database's own error
+// reachable with errors.As: no rows → store.ErrNotFound; unique violation (23505) →
+// store.ErrExists; serialization failure (40001) or deadlock (40P01) → store.ErrConflict.
+func mapErr(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("pgstore: %s: %w (%w)", op, store.ErrNotFound, err)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case pgerrcode.UniqueViolation:
+			return fmt.Errorf("pgstore: %s: %w (%w)", op, store.ErrExists, err)
+		case pgerrcode.SerializationFailure, pgerrcode.DeadlockDetected:
+			return fmt.Errorf("pgstore: %s: %w (%w)", op, store.ErrConflict, err)
+		}
+	}
+	return fmt.Errorf("pgstore: %s: %w", op, err)
+}
+
+// constraintOf returns the name of the constraint a unique violation broke, or "".
+func constraintOf(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == pgerrcode.UniqueViolation {
+		return pe.ConstraintName
+	}
+	return ""
+}
+
+// queries are the statements with the schema filled in.
+type queries struct {
+	get, byHolder, public, byKey, ident          string
+	issueNumbered, issueAllocated, update, events string
+	markSent                                      string
+}
+
+func buildQueries(schema string) queries {
+	sub := func(q string) string { return strings.ReplaceAll(q, "{s}", schema) }
+	return queries{
+		get:            sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE number = $1`),
+		byHolder:       sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE holder_code = $1 ORDER BY number`),
+		public:         sub(publicSQL),
+		byKey:          sub(`SELECT ` + certCols + `, fingerprint FROM {s}.certificate WHERE idempotency_key = $1`),
+		ident:          sub(`SELECT version, kind, holder_code FROM {s}.certificate WHERE number = $1`),
+		issueNumbered:  sub(issueNumberedSQL),
+		issueAllocated: sub(issueAllocatedSQL),
+		update:         sub(updateSQL),
+		events:         sub(eventsSQL),
+		markSent:       sub(markSentSQL),
+	}
+}
