@@ -111,7 +111,7 @@ func constraintOf(err error) string {
 
 // queries are the statements with the schema filled in.
 type queries struct {
-	get, byHolder, public, byKey, ident          string
+	get, byHolder, public, byKey, ident           string
 	issueNumbered, issueAllocated, update, events string
 	markSent                                      string
 }
