@@ -23,10 +23,11 @@
 //   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do.
 //   - [github.com/kutsekit/kutse/store]: the sentinel errors and the outbox event shared by every store.
 //   - [github.com/kutsekit/kutse/store/memstore]: the in-memory store.
+//   - [github.com/kutsekit/kutse/store/pgstore]: the PostgreSQL store (pgx), with embedded migrations.
 //   - [github.com/kutsekit/kutse/store/storetest]: the conformance suite any store must pass.
 //
-// Later issues add exams, applications, duplicates, the digital stamp, notifications and the
-// PostgreSQL store (see DESIGN.md in the project's shared folder for the whole plan).
+// Later issues add exams, applications, duplicates, the digital stamp and notifications (see
+// DESIGN.md in the project's shared folder for the whole plan).
 //
 // # The flows
 //
