@@ -16,3 +16,9 @@ func TestConformance(t *testing.T) {
 func BenchmarkStore(b *testing.B) {
 	storetest.RunBenchmarks(b, func(*testing.B) storetest.Store { return memstore.New() })
 }
+
+// TestModel runs the model-based check with memstore against itself: it proves the check runs (a
+// host runs it against its own store).
+func TestModel(t *testing.T) {
+	storetest.RunModel(t, func(*testing.T) storetest.Store { return memstore.New() })
+}

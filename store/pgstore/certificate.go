@@ -67,10 +67,12 @@ var issueAllocatedSQL = `WITH s AS (
 	INSERT INTO {s}.number_series AS ns (key, last) VALUES ($36::text, $37::bigint)
 	ON CONFLICT (key) DO UPDATE SET last = greatest(ns.last + 1, EXCLUDED.last)
 	RETURNING last
+), n AS (
+	SELECT $1::text || lpad(s.last::text, $38::int, '0') AS number FROM s WHERE s.last <= $39::bigint
 ), c AS (
 	INSERT INTO {s}.certificate (` + insertCols + `)
-	SELECT $1::text || lpad(s.last::text, $38::int, '0'), ` + strings.TrimPrefix(certValues, "$1::text, ") + `, $29::text, $30::text, 1
-	FROM s WHERE s.last <= $39::bigint
+	SELECT n.number, ` + strings.TrimSuffix(strings.TrimPrefix(certValues, "$1::text, "), "$28::text") + `$28::text || lower(n.number), $29::text, $30::text, 1
+	FROM n
 	ON CONFLICT (number) DO NOTHING
 	RETURNING number
 ), ` + outboxCTE("c", 31) + `

@@ -393,3 +393,55 @@ func assertOnly(t *testing.T, s *pgstore.Store, want ...certificate.Number) {
 		t.Errorf("events = %d; want %d", len(evs), len(want)-1)
 	}
 }
+
+// TestTerminatedHostTransaction proves that a host transaction killed half-way through a batch
+// (pg_terminate_backend after three of its issues) leaves none of the batch's certificates or events,
+// and the series goes on with no gap.
+func TestTerminatedHostTransaction(t *testing.T) {
+	p := testPool(t)
+	opts := freshSchema(t, p)
+	ctx := t.Context()
+	conn, err := pgx.Connect(ctx, tooltest.Env(t, EnvURL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	s, _ := pgstore.New(p, opts)
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := s.WithDB(tx)
+	for i := range 3 {
+		if _, err := in.IssueCertificate(ctx, certificate.Issue{Certificate: storetest.Sample(i), Series: series,
+			Events: []store.Event{{Kind: certificate.EventIssued}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := p.Exec(ctx, "SELECT pg_terminate_backend($1)", int32(conn.PgConn().PID())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.IssueCertificate(ctx, certificate.Issue{Certificate: storetest.Sample(4), Series: series}); err == nil {
+		t.Error("issue on a terminated backend succeeded")
+	}
+	if err := tx.Commit(ctx); err == nil {
+		t.Error("commit on a terminated backend succeeded")
+	}
+	waitIdle(t, p, conn.PgConn().PID())
+	if all, _ := s.PublicCertificates(ctx, certificate.PublicQuery{}); len(all) != 0 {
+		t.Errorf("after the killed batch: %v; want nothing", numbers(all))
+	}
+	if evs, _ := s.CertificateEvents(ctx, certificate.EventQuery{}); len(evs) != 0 {
+		t.Errorf("after the killed batch: %d orphan events", len(evs))
+	}
+	c, err := s.IssueCertificate(ctx, certificate.Issue{Certificate: storetest.Sample(9), Series: series})
+	if err != nil || c.Number != "KT000001" {
+		t.Errorf("next issue = %q, %v; want KT000001 (no gap)", c.Number, err)
+	}
+}
+
+// TestModel runs the model-based check: random sequences of actions give the same results on
+// pgstore as on memstore.
+func TestModel(t *testing.T) {
+	storetest.RunModel(t, func(t *testing.T) storetest.Store { return newStore(t) })
+}

@@ -252,7 +252,7 @@ var cases = []testCase{
 	},
 	{
 		name:        "PublicQuery",
-		explanation: "PublicCertificates matches Text case-insensitively (Estonian letters too), filters by number, issuer and kind, and pages by number with After and Limit",
+		explanation: "PublicCertificates matches Text case-insensitively (Estonian letters too) in the holder's name, title, standard and number (an allocated one too), filters by number, issuer and kind, and pages by number with After and Limit",
 		check: func(ctx context.Context, s Store) error {
 			for i := range 5 {
 				c := Sample(i)
@@ -277,6 +277,9 @@ var cases = []testCase{
 			}
 			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Kind: certificate.Partial}); len(cs) != 0 {
 				return fmt.Errorf("Kind partial found %d; want 0", len(cs))
+			}
+			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Text: "kt000002"}); len(cs) != 1 || cs[0].Number != "KT000002" {
+				return fmt.Errorf("Text kt000002 (an allocated number) found %v; want KT000002", numbers(cs))
 			}
 			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Number: "KT000004"}); len(cs) != 1 || cs[0].Number != "KT000004" {
 				return fmt.Errorf("Number KT000004 found %v", numbers(cs))
