@@ -71,9 +71,9 @@
 // synchronous commit; Go 1.26.8), 8 clients each (goroutines with their own pooled connections;
 // pgbench -c 8 -j 2):
 //
-//	BenchmarkPgbenchTPCB    pgbench TPC-B-like, scale 1, 8 clients:              1,730 tps
-//	BenchmarkIssue          one certificate (+ one event) per transaction:       1,982 certificates/s (115 % of pgbench)
-//	BenchmarkIssueBatch100  100 certificates per transaction (host's tx):        3,338 certificates/s
+//	BenchmarkPgbenchTPCB    pgbench TPC-B-like, scale 1, 8 clients:              1,983 tps
+//	BenchmarkIssue          one certificate (+ one event) per transaction:       2,549 certificates/s (129 % of pgbench)
+//	BenchmarkIssueBatch100  100 certificates per transaction (host's tx):        3,922 certificates/s
 //
 // Target: one-per-transaction issuing at ≥ 50 % of pgbench's TPS with the same clients. Both are
 // bound by the commit's fsync and by one hot row (pgbench's branch row at scale 1, the series'
