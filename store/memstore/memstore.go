@@ -18,9 +18,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
@@ -33,7 +35,9 @@ type Store struct {
 	byHolder map[isikukood.Code][]certificate.Number
 	counters map[string]int64 // series key → last counter handed out
 	idem     map[string]idemEntry
-	events   []store.Event // in ID order; events[i].ID == i+1
+	events   []store.Event         // in ID order; events[i].ID == i+1
+	requests []application.Request // in Number order; requests[i].Number == i+1
+	tokens   map[string]int64      // request token → number
 }
 
 type idemEntry struct {
@@ -48,10 +52,14 @@ func New() *Store {
 		byHolder: map[isikukood.Code][]certificate.Number{},
 		counters: map[string]int64{},
 		idem:     map[string]idemEntry{},
+		tokens:   map[string]int64{},
 	}
 }
 
-var _ certificate.Store = (*Store)(nil)
+var (
+	_ certificate.Store = (*Store)(nil)
+	_ application.Store = (*Store)(nil)
+)
 
 // Certificate implements certificate.Store.
 func (s *Store) Certificate(ctx context.Context, no certificate.Number) (certificate.Certificate, error) {
@@ -259,4 +267,56 @@ func (s *Store) MarkEventsSent(ctx context.Context, ids ...int64) error {
 		s.events[id-1].Sent = true
 	}
 	return nil
+}
+
+// CreateRequest implements application.Store.
+func (s *Store) CreateRequest(ctx context.Context, r application.Request, events []store.Event) (application.Request, error) {
+	if err := ctx.Err(); err != nil {
+		return application.Request{}, err
+	}
+	r = r.Clone()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r.Token != "" {
+		if _, taken := s.tokens[r.Token]; taken {
+			return application.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrExists)
+		}
+	}
+	r.Number = int64(len(s.requests) + 1)
+	s.requests = append(s.requests, r)
+	if r.Token != "" {
+		s.tokens[r.Token] = r.Number
+	}
+	s.appendEvents(events, strconv.FormatInt(r.Number, 10))
+	return r.Clone(), nil
+}
+
+// HolderRequests implements application.Store.
+func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]application.Request, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []application.Request{}
+	for i := len(s.requests) - 1; i >= 0; i-- {
+		if r := s.requests[i]; r.Holder == holder && !holder.IsZero() {
+			out = append(out, r.Clone())
+		}
+	}
+	return out, nil
+}
+
+// RequestByToken implements application.Store.
+func (s *Store) RequestByToken(ctx context.Context, token string) (application.Request, error) {
+	if err := ctx.Err(); err != nil {
+		return application.Request{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, ok := s.tokens[token]
+	if !ok || token == "" {
+		return application.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrNotFound)
+	}
+	return s.requests[n-1].Clone(), nil
 }

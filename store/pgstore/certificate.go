@@ -39,11 +39,14 @@ const insertCols = `number, kind, holder_name, holder_code, holder_birth, title,
 
 // outboxCTE inserts the events given as five parallel arrays starting at parameter $p, for each row of
 // the CTE named from (which has a number column); an event with an empty subject gets that number.
-func outboxCTE(from string, p int) string {
+func outboxCTE(from string, p int) string { return outboxCTEWith(from, from+".number", p) }
+
+// outboxCTEWith is outboxCTE with the default subject given as an SQL expression over from.
+func outboxCTEWith(from, subject string, p int) string {
 	n := func(i int) string { return "$" + strconv.Itoa(p+i) }
 	return `e AS (
 	INSERT INTO {s}.outbox (kind, subject, recipient, at, data)
-	SELECT ev.kind, coalesce(nullif(ev.subject, ''), ` + from + `.number), ev.recipient, ev.at, ev.data::jsonb
+	SELECT ev.kind, coalesce(nullif(ev.subject, ''), ` + subject + `), ev.recipient, ev.at, ev.data::jsonb
 	FROM ` + from + `, unnest(` + n(0) + `::text[], ` + n(1) + `::text[], ` + n(2) + `::text[], ` + n(3) + `::timestamptz[], ` + n(4) + `::text[])
 		WITH ORDINALITY AS ev(kind, subject, recipient, at, data, ord)
 	ORDER BY ev.ord

@@ -114,6 +114,7 @@ type queries struct {
 	get, byHolder, public, byKey, ident           string
 	issueNumbered, issueAllocated, update, events string
 	markSent                                      string
+	createRequest, holderRequests, requestByToken string
 }
 
 func buildQueries(schema string) queries {
@@ -129,5 +130,8 @@ func buildQueries(schema string) queries {
 		update:         sub(updateSQL),
 		events:         sub(eventsSQL),
 		markSent:       sub(markSentSQL),
+		createRequest:  sub(createRequestSQL),
+		holderRequests: sub(`SELECT ` + requestCols + ` FROM {s}.owner_request WHERE holder_code = $1 ORDER BY number DESC`),
+		requestByToken: sub(`SELECT ` + requestCols + ` FROM {s}.owner_request WHERE token = $1`),
 	}
 }

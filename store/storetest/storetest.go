@@ -25,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/classifier"
@@ -36,6 +37,7 @@ import (
 // implement all of them to pass [Run].
 type Store interface {
 	certificate.Store
+	application.Store
 }
 
 type testCase struct {
