@@ -19,9 +19,13 @@ package main
 
 import (
 	"context"
+	"crypto"
 	"crypto/rand"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,11 +37,14 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/kutsekit/kutse/actor"
+	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/stamp"
+	"github.com/kutsekit/kutse/stamp/asice"
 	"github.com/kutsekit/kutse/store/memstore"
 	"github.com/kutsekit/kutse/store/pgstore"
 )
@@ -80,6 +87,9 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	langFlag := fs.String("lang", "et", "the language of the output: et or en")
 	outFlag := fs.String("out", "", "a folder to write the run's files to")
 	storeFlag := fs.String("store", "memory", `where to keep the records: "memory" or a PostgreSQL URL (postgres://...)`)
+	keyFlag := fs.String("seal-key", "", "the seal's private key, PEM (default: a generated self-signed TEST seal)")
+	certFlag := fs.String("seal-cert", "", "the seal's certificate chain, PEM, the seal's certificate first")
+	baseFlag := fs.String("base", "https://www.kutseregister.ee", "the base URL of the verification links")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -94,6 +104,9 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		}
 	}
 
+	if (*keyFlag == "") != (*certFlag == "") {
+		return errors.New("-seal-key and -seal-cert go together")
+	}
 	st, closeStore, err := openStore(ctx, *storeFlag)
 	if err != nil {
 		return fmt.Errorf("-store: %w", err)
@@ -175,12 +188,91 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 			return err
 		}
 		p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
+
+		key, chain, err := loadSeal(*keyFlag, *certFlag, now())
+		if err != nil {
+			return err
+		}
+		svc, err := stamp.NewService(st, stamp.Config{BaseURL: *baseFlag, Key: key, Chain: chain, Now: now})
+		if err != nil {
+			return err
+		}
+		res, err := svc.Stamp(ctx, me, "204580")
+		if err != nil {
+			return err
+		}
+		for _, f := range append([]asice.File{{Name: res.Name, Data: res.Container}}, res.Files...) {
+			path := filepath.Join(*outFlag, f.Name)
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+				return err
+			}
+			p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
+		}
+		p("%s: %s\n", lang.Pick("Digitempli kontrolllink", "The stamp's verification link"), res.URL)
 	}
 	return nil
 }
 
+// loadSeal returns the host's seal from PEM files, or a generated self-signed TEST seal.
+func loadSeal(keyFile, certFile string, now time.Time) (crypto.Signer, []*x509.Certificate, error) {
+	if keyFile == "" {
+		return stamp.TestSeal(now)
+	}
+	kb, err := os.ReadFile(keyFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	blk, _ := pem.Decode(kb)
+	if blk == nil {
+		return nil, nil, fmt.Errorf("-seal-key %s: no PEM block", keyFile)
+	}
+	var key any
+	switch blk.Type {
+	case "EC PRIVATE KEY":
+		key, err = x509.ParseECPrivateKey(blk.Bytes)
+	case "RSA PRIVATE KEY":
+		key, err = x509.ParsePKCS1PrivateKey(blk.Bytes)
+	default:
+		key, err = x509.ParsePKCS8PrivateKey(blk.Bytes)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("-seal-key %s: %w", keyFile, err)
+	}
+	signer, ok := key.(crypto.Signer)
+	if !ok {
+		return nil, nil, fmt.Errorf("-seal-key %s: not a signing key", keyFile)
+	}
+	cb, err := os.ReadFile(certFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	var chain []*x509.Certificate
+	for {
+		var b *pem.Block
+		b, cb = pem.Decode(cb)
+		if b == nil {
+			break
+		}
+		c, err := x509.ParseCertificate(b.Bytes)
+		if err != nil {
+			return nil, nil, fmt.Errorf("-seal-cert %s: %w", certFile, err)
+		}
+		chain = append(chain, c)
+	}
+	if len(chain) == 0 {
+		return nil, nil, fmt.Errorf("-seal-cert %s: no certificate", certFile)
+	}
+	return signer, chain, nil
+}
+
+// fullStore is every store interface the flow uses: memstore and pgstore implement it.
+type fullStore interface {
+	certificate.Store
+	application.Store
+}
+
 // openStore returns the store named by the -store flag and a function that releases it.
-func openStore(ctx context.Context, where string) (certificate.Store, func(), error) {
+func openStore(ctx context.Context, where string) (fullStore, func(), error) {
 	if where == "" || where == "memory" {
 		return memstore.New(), func() {}, nil
 	}
