@@ -38,6 +38,8 @@ type Store struct {
 	events   []store.Event         // in ID order; events[i].ID == i+1
 	requests []application.Request // in Number order; requests[i].Number == i+1
 	tokens   map[string]int64      // request token → number
+	dup      duplicateState        // package duplicate's records (duplicate.go)
+	exam     examState             // packages exam/...'s records (exam.go)
 }
 
 type idemEntry struct {
@@ -53,6 +55,8 @@ func New() *Store {
 		counters: map[string]int64{},
 		idem:     map[string]idemEntry{},
 		tokens:   map[string]int64{},
+		dup:      newDuplicateState(),
+		exam:     newExamState(),
 	}
 }
 

@@ -52,6 +52,8 @@ type Store struct {
 	db     DB
 	schema string
 	q      queries
+	dq     duplicateQueries // package duplicate's statements (duplicate.go)
+	eq     examQueries      // the exam packages' statements (exam.go)
 }
 
 // New returns a store on db in the schema named in opts. It does not touch the database: run
@@ -64,7 +66,9 @@ func New(db DB, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{db: db, schema: schema, q: buildQueries(pgx.Identifier{schema}.Sanitize())}, nil
+	ident := pgx.Identifier{schema}.Sanitize()
+	return &Store{db: db, schema: schema, q: buildQueries(ident),
+		dq: buildDuplicateQueries(ident), eq: buildExamQueries(ident)}, nil
 }
 
 // Schema returns the schema the store works in.

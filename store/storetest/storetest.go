@@ -38,6 +38,8 @@ import (
 type Store interface {
 	certificate.Store
 	application.Store
+	duplicateStore // duplicate.go
+	examStore      // exam.go
 }
 
 type testCase struct {
