@@ -21,18 +21,23 @@
 //     the owner's list, publish/hide, the public view, invalidation, notices; the Registry service
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
 //   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do.
+//   - [github.com/kutsekit/kutse/application]: the owner's requests (CERT-10).
+//   - [github.com/kutsekit/kutse/stamp]: the digital stamp and the reprint (CERT-05, CERT-06), with
+//     [github.com/kutsekit/kutse/stamp/pdf] (the documents) and [github.com/kutsekit/kutse/stamp/asice]
+//     (the ASiC-E container, XAdES B/T/LT, and verifying any container).
 //   - [github.com/kutsekit/kutse/store]: the sentinel errors and the outbox event shared by every store.
 //   - [github.com/kutsekit/kutse/store/memstore]: the in-memory store.
 //   - [github.com/kutsekit/kutse/store/pgstore]: the PostgreSQL store (pgx), with embedded migrations.
 //   - [github.com/kutsekit/kutse/store/storetest]: the conformance suite any store must pass.
 //
-// Later issues add exams, applications, duplicates, the digital stamp and notifications (see
+// Later issues add exams, applications, duplicates and notifications (see
 // DESIGN.md in the project's shared folder for the whole plan).
 //
 // # The flows
 //
 //  1. Owner self-service: the owner lists their certificates with their status on a date, hides or
-//     publishes one, reads the register's notices (examples/quickstart runs this on memstore).
+//     publishes one, reads the register's notices, orders a digital stamp (examples/quickstart runs
+//     this on memstore or PostgreSQL; examples/verify checks the stamp).
 //  2. Applying for a qualification or re-certification.
 //  3. Vocational exams from a school's registration to certificates issued from a signed protocol.
 //  4. School documents: leaving certificates, grade sheets, state-exam certificates, duplicates.
