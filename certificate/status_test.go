@@ -7,8 +7,7 @@ import (
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
-	"github.com/kutsekit/kutse/classifier"
-	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/law"
 )
 
@@ -21,25 +20,7 @@ func d(s string) calendar.Date {
 }
 
 // cert204580 is the sample certificate of seed 000.
-func cert204580() certificate.Certificate {
-	return certificate.Certificate{
-		Number:         "204580",
-		Kind:           certificate.Occupational,
-		Holder:         certificate.Holder{Name: "Ema-Kaks Piskel", Code: isikukood.MustParse("49502020047")},
-		Title:          "Sõiduautodiagnostik, tase 5",
-		Standard:       "Mootorsõidukidiagnostik, tase 5",
-		EKR:            classifier.MustLevel(5),
-		EQF:            classifier.MustLevel(5),
-		Specialisation: "Sõiduautodiagnostik, tase 5",
-		Competences:    []string{"Mootorsõidukite kõrgepinge jõuseadmete diagnostika ja remont"},
-		ExamLanguage:   "eesti keel",
-		Issuer:         "Autonoomse Arenduse Ühing",
-		IssuerCode:     "80000001",
-		IssuedOn:       d("2025-01-09"),
-		ValidFrom:      d("2025-01-09"),
-		ValidUntil:     d("2030-01-08"),
-	}
-}
+func cert204580() certificate.Certificate { return sample.Certificate204580() }
 
 // TestStatusOn_CERT02 proves CERT-02: valid from the first to the last day inclusive, expired after,
 // not yet valid before; an open end never expires; invalidated or replaced from their dates.

@@ -17,7 +17,7 @@ import (
 	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
-	"github.com/kutsekit/kutse/classifier"
+	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/internal/tooltest"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/stamp"
@@ -33,17 +33,7 @@ var (
 	now    = time.Date(2026, 11, 22, 12, 30, 0, 0, time.UTC)
 )
 
-func cert204580() certificate.Certificate {
-	return certificate.Certificate{
-		Number: "204580", Kind: certificate.Occupational,
-		Holder: certificate.Holder{Name: "Ema-Kaks Piskel", Code: holder},
-		Title:  "Sõiduautodiagnostik, tase 5", Standard: "Mootorsõidukidiagnostik, tase 5",
-		EKR: classifier.MustLevel(5), EQF: classifier.MustLevel(5), Specialisation: "Sõiduautodiagnostik, tase 5",
-		Competences:  []string{"Mootorsõidukite kõrgepinge jõuseadmete diagnostika ja remont"},
-		ExamLanguage: "eesti keel", Issuer: "Autonoomse Arenduse Ühing", IssuerCode: "80000001",
-		IssuedOn: calendar.MustDate(2025, 1, 9), ValidFrom: calendar.MustDate(2025, 1, 9), ValidUntil: calendar.MustDate(2030, 1, 8),
-	}
-}
+func cert204580() certificate.Certificate { return sample.Certificate204580() }
 
 // setup returns a store holding 204580 (valid) and OT011089 (expired), and a service sealing with
 // the in-process test PKI at profile LT.

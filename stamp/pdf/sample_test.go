@@ -7,8 +7,7 @@ import (
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
-	"github.com/kutsekit/kutse/classifier"
-	"github.com/kutsekit/kutse/isikukood"
+	fixture "github.com/kutsekit/kutse/internal/sample"
 )
 
 // sampleURL is the verification address of certificate 204580 in seed 000.
@@ -21,28 +20,8 @@ var sampleGenerated = time.Date(2025, time.March, 24, 12, 38, 0, 0, time.UTC)
 // sampleStampDate is the day of the sample's digital stamp.
 var sampleStampDate = calendar.MustDate(2025, time.March, 24)
 
-// sample returns certificate 204580 of seed 000 (the register entry "Kutsetunnistus 204580"). The
-// seed's text lost letters in two titles ("Sõiduaudiagnostik", "Mootorsõidukiagnostik"); the
-// register's list in the same seed and RULES.md CERT-01 write them in full.
-func sample() certificate.Certificate {
-	return certificate.Certificate{
-		Number:         "204580",
-		Kind:           certificate.Occupational,
-		Holder:         certificate.Holder{Name: "Ema-Kaks Piskel", Code: isikukood.MustParse("49502020047")},
-		Title:          "Sõiduautodiagnostik, tase 5",
-		Standard:       "Mootorsõidukidiagnostik, tase 5",
-		EKR:            classifier.MustLevel(5),
-		EQF:            classifier.MustLevel(5),
-		Specialisation: "Sõiduautodiagnostik, tase 5",
-		Competences:    []string{"Mootorsõidukite kõrgepinge jõuseadmete diagnostika ja remont"},
-		ExamLanguage:   "eesti keel",
-		Issuer:         "Autonoomse Arenduse Ühing",
-		IssuerCode:     "80000001",
-		IssuedOn:       calendar.MustDate(2025, time.January, 9),
-		ValidFrom:      calendar.MustDate(2025, time.January, 9),
-		ValidUntil:     calendar.MustDate(2030, time.January, 8),
-	}
-}
+// sample returns certificate 204580 of seed 000 (the register entry "Kutsetunnistus 204580").
+func sample() certificate.Certificate { return fixture.Certificate204580() }
 
 // allLetters is a holder's name with every letter of the Estonian alphabet that is not in ASCII.
 const allLetters = "Õie Šašlõkk-Žürjev Äär Ööbik Ülle"
