@@ -11,6 +11,7 @@ require (
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/rickar/cal/v2 v2.1.26
 	github.com/russellhaering/goxmldsig v1.6.1
+	github.com/shopspring/decimal v1.6.0
 	github.com/signintech/gopdf v0.33.0
 	golang.org/x/crypto v0.58.0
 	golang.org/x/image v0.47.0

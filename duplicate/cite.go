@@ -1,0 +1,36 @@
+package duplicate
+
+import "github.com/kutsekit/kutse/law"
+
+// The provisions the package cites.
+var (
+	// vv113 is VV määrus 13.08.2010 nr 113, the statute of leaving certificates, grade sheets and
+	// state-exam certificates (seed 002, the text in force 13.07.2014–30.04.2015).
+	vv113 = law.Citation{Act: "VV määrus nr 113 (lõputunnistuse, hinnetelehe ja riigieksamitunnistuse statuut)", RT: "RT I 2010, 58, 391"}
+	// reg74 is HTM määrus 19.12.2008 nr 74 "Kutsetunnistuse statuut ja vorm" (2016 wording).
+	reg74 = law.Citation{Act: "Kutsetunnistuse statuut ja vorm (HTM määrus nr 74)", RT: "RTL 2009, 2, 32"}
+	// selfService is the register's self-service as presented on 07.05.2026 (seed 000), in use
+	// since 04.2025: "duplikaadi tellimine nimevahetuse või originaaltunnistuse kaotamise korral".
+	selfService = law.Citation{Act: "Kutseregistri iseteenindus (000, 07.05.2026)"}
+	// xroad is the register's X-Road service description of 2018-05-09 (testdata/xroad),
+	// kutsetunnistuseDuplikaatParing.pohjus.
+	xroad = law.Citation{Act: "Kutseregistri X-tee teenus kutsetunnistuseDuplikaat (2018-05-09)"}
+)
+
+// The rule IDs of RULES.md the package implements.
+const (
+	RuleCorrection  = "SCH-12"  // new electronic state-exam certificate after an error (§ 15 (3))
+	RuleLegalised   = "SCH-13"  // electronic certificate for a legalised or apostilled paper one (§ 15 (4))
+	RuleExchange    = "SCH-14"  // exchange of a paper state-exam certificate (§ 16)
+	RuleGrounds     = "SCH-15"  // the grounds of a school duplicate (§ 17 (1))
+	RuleApplication = "SCH-16"  // to whom and with what the application goes (§ 17 (2))
+	RuleRouting     = "SCH-17"  // reorganised and closed schools (§ 17 (3)–(4))
+	RuleAttachments = "SCH-18"  // the original attached, and sent for destruction (§ 17 (5))
+	RuleDecision    = "SCH-19"  // two weeks, no invalidation for ground 4, publication (§ 18 (1)–(3))
+	RuleCost        = "SCH-20"  // who pays (§ 18 (4))
+	RuleHandOver    = "SCH-21"  // against signature, the pupils' register, same force (§ 18 (5)–(6))
+	RuleGraduation  = "SCH-22"  // the certificate of graduation (§ 18 (7)–(8))
+	RuleRefusal     = "SCH-23"  // refusal and its notice (§ 19)
+	RuleForm        = "SCH-24"  // the duplicate's form (§ 20)
+	RuleOccupation  = "CERT-07" // occupational duplicates (Reg74 §§ 7–10, the self-service)
+)
