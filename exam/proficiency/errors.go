@@ -1,0 +1,155 @@
+package proficiency
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/law"
+)
+
+// ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed.
+var ErrInvalid = errors.New("invalid input")
+
+// FieldError reports one field of the input that is wrong, and why.
+type FieldError struct {
+	Field  string // the field's path, e.g. "Person.Code" or "Points[writing]"
+	Value  string // the offending value as text ("" when missing)
+	Reason string // what is wrong, in words a host can show
+}
+
+// Error implements error.
+func (e *FieldError) Error() string {
+	if e.Value == "" {
+		return "proficiency: " + e.Field + " " + e.Reason
+	}
+	return fmt.Sprintf("proficiency: %s %q %s", e.Field, e.Value, e.Reason)
+}
+
+// Unwrap returns ErrInvalid.
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+// ValidationError lists every field that is wrong in one input.
+type ValidationError struct {
+	Fields []*FieldError
+}
+
+// Error implements error: all the fields, separated by "; ".
+func (e *ValidationError) Error() string {
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		parts[i] = strings.TrimPrefix(f.Error(), "proficiency: ")
+	}
+	return "proficiency: " + strings.Join(parts, "; ")
+}
+
+// Unwrap returns the field errors, so errors.Is(err, ErrInvalid) and errors.As to *FieldError work.
+func (e *ValidationError) Unwrap() []error {
+	out := make([]error, len(e.Fields))
+	for i, f := range e.Fields {
+		out[i] = f
+	}
+	return out
+}
+
+// Field returns the error for the named field, or nil.
+func (e *ValidationError) Field(name string) *FieldError {
+	for _, f := range e.Fields {
+		if f.Field == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// fields collects field errors and returns them as one error.
+type fields []*FieldError
+
+func (fs *fields) add(field, value, reason string) {
+	*fs = append(*fs, &FieldError{Field: field, Value: value, Reason: reason})
+}
+
+func (fs fields) err() error {
+	if len(fs) == 0 {
+		return nil
+	}
+	return &ValidationError{Fields: fs}
+}
+
+// The refusal categories. A *Refusal wraps one of them.
+var (
+	// ErrLevelNotOffered: the level is not examined (LNG-03) or the session is not at that level.
+	ErrLevelNotOffered = errors.New("the level is not examined")
+	// ErrDocuments: a written registration lacks a document it needs, or an online one has no
+	// personal code to log in with (LNG-05).
+	ErrDocuments = errors.New("the registration lacks a document it needs")
+	// ErrRegistrationClosed: registration for the exam has closed (LNG-09).
+	ErrRegistrationClosed = errors.New("registration for the exam has closed")
+	// ErrAlreadyRegistered: the person is already registered for an exam (LNG-07).
+	ErrAlreadyRegistered = errors.New("the person is already registered for an exam")
+	// ErrRetakeWait: the exam falls inside the person's wait before a retake (LNG-08).
+	ErrRetakeWait = errors.New("the exam falls inside the wait before a retake")
+	// ErrNotSenior: the 65+ arrangement was asked for by someone it does not cover (LNG-21).
+	ErrNotSenior = errors.New("the 65+ citizenship applicant's arrangement does not apply")
+	// ErrSpecialNeeds: a special-needs request or decision that the rules do not allow (LNG-06).
+	ErrSpecialNeeds = errors.New("the special-needs request cannot be accepted")
+	// ErrState: the registration is not in a state that allows the act (e.g. a result for a
+	// cancelled registration, a cancellation after the exam).
+	ErrState = errors.New("the registration's state does not allow this")
+	// ErrSession: a session that breaks a rule of how exams are organised (LNG-02, LNG-04,
+	// LNG-11, LNG-13).
+	ErrSession = errors.New("the exam session breaks a rule of how exams are organised")
+	// ErrNotAdmitted: the person may not be admitted to the exam (LNG-14).
+	ErrNotAdmitted = errors.New("the person may not be admitted to the exam")
+)
+
+// Refusal is a request refused by a rule: which rule, where it is written, under which version, why
+// (in Estonian and English) and, for a registration, when the person may try again. It is an error
+// wrapping one of the categories above, which errors.Is finds.
+type Refusal struct {
+	Rule     string       // the rule's ID in RULES.md, e.g. "LNG-08"
+	Citation law.Citation // the provision
+	Version  string       // the version of the rules applied (GEN-04)
+	Op       string       // what was refused, e.g. "register for B1-2011-09-15"
+	Err      error        // the category, e.g. ErrRetakeWait
+	Et, En   string       // why, in Estonian and English
+	// RegisterFrom is the first date the person may register again: the day after the active
+	// registration's exam for LNG-07 (when its outcome can first be recorded; at once if it is
+	// cancelled), the registration date itself for LNG-08 and LNG-09 (the person may register at
+	// once for a later exam, from ExamFrom). Zero where no later registration helps.
+	RegisterFrom calendar.Date
+	// ExamFrom is the first exam day the person may register for: the first day after the retake
+	// wait for LNG-08, the first day of the earliest exam month still open for LNG-09. Zero where it
+	// does not apply.
+	ExamFrom calendar.Date
+}
+
+// Error implements error.
+func (r *Refusal) Error() string {
+	var b strings.Builder
+	b.WriteString("proficiency: ")
+	b.WriteString(r.Op)
+	b.WriteString(": ")
+	b.WriteString(r.Err.Error())
+	if r.En != "" {
+		b.WriteString(": " + r.En)
+	}
+	b.WriteString(" (" + r.Rule)
+	if c := r.Citation.String(); c != "" {
+		b.WriteString(", " + c)
+	}
+	if r.Version != "" {
+		b.WriteString(", version " + r.Version)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// Unwrap returns the category.
+func (r *Refusal) Unwrap() error { return r.Err }
+
+// Step returns the refusal as an explanation step.
+func (r *Refusal) Step() law.Step {
+	return law.Step{Rule: r.Rule, Citation: r.Citation, Version: r.Version, Et: r.Et, En: r.En}
+}
