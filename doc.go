@@ -22,6 +22,10 @@
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
 //   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do.
 //   - [github.com/kutsekit/kutse/application]: the owner's requests (CERT-10).
+//   - [github.com/kutsekit/kutse/duplicate]: duplicates, re-issues and exchanges with their grounds,
+//     routes, deadlines, costs and forms (SCH-12..24, CERT-07).
+//   - [github.com/kutsekit/kutse/exam/proficiency]: the Estonian language proficiency exams (LNG).
+//   - [github.com/kutsekit/kutse/exam/stateexam]: state-exam certificates (SCH-10, SCH-11).
 //   - [github.com/kutsekit/kutse/stamp]: the digital stamp and the reprint (CERT-05, CERT-06), with
 //     [github.com/kutsekit/kutse/stamp/pdf] (the documents) and [github.com/kutsekit/kutse/stamp/asice]
 //     (the ASiC-E container, XAdES B/T/LT, and verifying any container).
@@ -30,7 +34,7 @@
 //   - [github.com/kutsekit/kutse/store/pgstore]: the PostgreSQL store (pgx), with embedded migrations.
 //   - [github.com/kutsekit/kutse/store/storetest]: the conformance suite any store must pass.
 //
-// Later issues add exams, applications, duplicates and notifications (see
+// Later issues add applying for a qualification, vocational exams and notifications (see
 // DESIGN.md in the project's shared folder for the whole plan).
 //
 // # The flows
