@@ -13,8 +13,11 @@
 // The cases: not found, exists, version conflicts, numbering from a series (sequential, no gaps, no
 // reuse), idempotent issuing, 1,000 concurrent issuers with no duplicate or lost number and every
 // event in the outbox exactly once, hidden certificates invisible to public queries, the outbox
-// committed with the change and never without it, copies in and out, and a cancelled context.
-// Later issues add their cases here.
+// committed with the change and never without it, copies in and out, and a cancelled context; the
+// owner's requests (numbering, unique tokens); duplicate cases (versions, and IssueDuplicate writing
+// the case, the original and the duplicate together or not at all); proficiency registrations (one
+// active registration per person, also under concurrency; idempotent registering). [RunModel] is a
+// model-based check of the certificate store against memstore. Later issues add their cases here.
 package storetest
 
 import (
