@@ -132,7 +132,7 @@ func structValidator() *validator.Validate {
 func (c *Certificate) Validate() error {
 	var fs []*FieldError
 	add := func(field, value, reason string) {
-		fs = append(fs, &FieldError{Field: field, Value: value, Reason: reason})
+		fs = append(fs, &FieldError{Pkg: pkg, Field: field, Value: value, Reason: reason})
 	}
 
 	if err := structValidator().Struct(c); err != nil {
@@ -195,7 +195,7 @@ func (c *Certificate) Validate() error {
 	if len(fs) == 0 {
 		return nil
 	}
-	return &ValidationError{Fields: fs}
+	return &ValidationError{Pkg: pkg, Fields: fs}
 }
 
 func fieldPath(ns string) string {

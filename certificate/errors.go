@@ -3,62 +3,22 @@ package certificate
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/kutsekit/kutse/invalid"
 )
 
-// ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed.
-var ErrInvalid = errors.New("invalid input")
+// ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed. It is
+// invalid.ErrInvalid, shared by all of the SDK's packages.
+var ErrInvalid = invalid.ErrInvalid
 
-// FieldError reports one field of the input that is wrong, and why.
-type FieldError struct {
-	Field  string // the field's path, e.g. "Holder.Name" or "Competences[2]"
-	Value  string // the offending value as text ("" when missing)
-	Reason string // what is wrong, in words a host can show, e.g. "is required"
-}
+// pkg prefixes the package's messages.
+const pkg = "certificate"
 
-// Error implements error.
-func (e *FieldError) Error() string {
-	if e.Value == "" {
-		return "certificate: " + e.Field + " " + e.Reason
-	}
-	return fmt.Sprintf("certificate: %s %q %s", e.Field, e.Value, e.Reason)
-}
+// FieldError reports one field of the input that is wrong, and why (see package invalid).
+type FieldError = invalid.FieldError
 
-// Unwrap returns ErrInvalid.
-func (e *FieldError) Unwrap() error { return ErrInvalid }
-
-// ValidationError lists every field that is wrong in one input.
-type ValidationError struct {
-	Fields []*FieldError
-}
-
-// Error implements error: all the fields, separated by "; ".
-func (e *ValidationError) Error() string {
-	parts := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		parts[i] = strings.TrimPrefix(f.Error(), "certificate: ")
-	}
-	return "certificate: " + strings.Join(parts, "; ")
-}
-
-// Unwrap returns the field errors, so errors.Is(err, ErrInvalid) and errors.As to *FieldError work.
-func (e *ValidationError) Unwrap() []error {
-	out := make([]error, len(e.Fields))
-	for i, f := range e.Fields {
-		out[i] = f
-	}
-	return out
-}
-
-// Field returns the error for the named field, or nil.
-func (e *ValidationError) Field(name string) *FieldError {
-	for _, f := range e.Fields {
-		if f.Field == name {
-			return f
-		}
-	}
-	return nil
-}
+// ValidationError lists every field that is wrong in one input (see package invalid).
+type ValidationError = invalid.Errors
 
 // The rule sentinels. A *RuleError wraps one of them.
 var (

@@ -73,13 +73,13 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return 0, &FieldError{Field: "Kind", Value: s, Reason: "is not a certificate kind"}
+	return 0, &FieldError{Pkg: pkg, Field: "Kind", Value: s, Reason: "is not a certificate kind"}
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k Kind) MarshalText() ([]byte, error) {
 	if !k.Valid() {
-		return nil, &FieldError{Field: "Kind", Value: k.String(), Reason: "is not a certificate kind"}
+		return nil, &FieldError{Pkg: pkg, Field: "Kind", Value: k.String(), Reason: "is not a certificate kind"}
 	}
 	return []byte(k.String()), nil
 }

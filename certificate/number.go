@@ -20,7 +20,7 @@ func (n Number) String() string { return string(n) }
 // Latin letters and then 1–10 digits; the other kinds follow the same general form, as the SDK has
 // no statute fixing theirs.
 func ParseNumber(k Kind, s string) (Number, error) {
-	ferr := func(reason string) error { return &FieldError{Field: "Number", Value: s, Reason: reason} }
+	ferr := func(reason string) error { return &FieldError{Pkg: pkg, Field: "Number", Value: s, Reason: reason} }
 	switch k {
 	case BasicSchool, Gymnasium:
 		want := byte('P')
@@ -33,10 +33,10 @@ func ParseNumber(k Kind, s string) (Number, error) {
 		}
 		return Number(s), nil
 	case 0:
-		return "", &FieldError{Field: "Kind", Value: "", Reason: "is required to check a number"}
+		return "", &FieldError{Pkg: pkg, Field: "Kind", Value: "", Reason: "is required to check a number"}
 	}
 	if !k.Valid() {
-		return "", &FieldError{Field: "Kind", Value: k.String(), Reason: "is not a certificate kind"}
+		return "", &FieldError{Pkg: pkg, Field: "Kind", Value: k.String(), Reason: "is not a certificate kind"}
 	}
 	i := 0
 	for i < len(s) && i < 5 && 'A' <= s[i] && s[i] <= 'Z' {
@@ -94,10 +94,10 @@ func (s Series) Max() int64 {
 // Check reports a series that cannot produce valid numbers of kind k.
 func (s Series) Check(k Kind) error {
 	if s.Width < 1 || s.Width > 10 {
-		return &FieldError{Field: "Series.Width", Value: strconv.Itoa(s.Width), Reason: "must be 1–10"}
+		return &FieldError{Pkg: pkg, Field: "Series.Width", Value: strconv.Itoa(s.Width), Reason: "must be 1–10"}
 	}
 	if s.First < 0 || s.First > s.Max() {
-		return &FieldError{Field: "Series.First", Value: strconv.FormatInt(s.First, 10), Reason: "must fit the series' width"}
+		return &FieldError{Pkg: pkg, Field: "Series.First", Value: strconv.FormatInt(s.First, 10), Reason: "must fit the series' width"}
 	}
 	_, err := ParseNumber(k, string(s.Format(max(s.First, 1))))
 	return err

@@ -57,7 +57,7 @@ func NewRegistry(s Store, opts *Options) (*Registry, error) {
 		}
 		for k, se := range opts.Series {
 			if !k.Valid() {
-				return nil, &FieldError{Field: "Options.Series", Value: k.String(), Reason: "is not a certificate kind"}
+				return nil, &FieldError{Pkg: pkg, Field: "Options.Series", Value: k.String(), Reason: "is not a certificate kind"}
 			}
 			if err := se.Check(k); err != nil {
 				return nil, fmt.Errorf("certificate: series for %s: %w", k, err)
@@ -222,13 +222,13 @@ func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Cod
 		return nil, err
 	}
 	if holder.IsZero() {
-		return nil, &FieldError{Field: "holder", Reason: "is required"}
+		return nil, &FieldError{Pkg: pkg, Field: "holder", Reason: "is required"}
 	}
 	if !a.Is(holder) && a.Role != actor.Registrar {
 		return nil, actor.Deny(a, "list a holder's certificates", "only the holder or the registrar may")
 	}
 	if !asOf.IsValid() {
-		return nil, &FieldError{Field: "asOf", Value: asOf.String(), Reason: "is not a real date"}
+		return nil, &FieldError{Pkg: pkg, Field: "asOf", Value: asOf.String(), Reason: "is not a real date"}
 	}
 	cs, err := r.st.HolderCertificates(ctx, holder)
 	if err != nil {
@@ -272,7 +272,7 @@ func (r *Registry) Search(ctx context.Context, a actor.Actor, q PublicQuery, asO
 		asOf = r.Today()
 	}
 	if q.Kind != 0 && !q.Kind.Valid() {
-		return nil, &FieldError{Field: "Kind", Value: q.Kind.String(), Reason: "is not a certificate kind"}
+		return nil, &FieldError{Pkg: pkg, Field: "Kind", Value: q.Kind.String(), Reason: "is not a certificate kind"}
 	}
 	q.Text = strings.TrimSpace(q.Text)
 	cs, err := r.st.PublicCertificates(ctx, q)
@@ -324,16 +324,16 @@ func (r *Registry) setHidden(ctx context.Context, a actor.Actor, no Number, hide
 func (r *Registry) Invalidate(ctx context.Context, a actor.Actor, no Number, v Invalidation) (Certificate, error) {
 	var fs []*FieldError
 	if strings.TrimSpace(v.Reason) == "" {
-		fs = append(fs, &FieldError{Field: "Reason", Reason: "is required: the ground of the invalidation (CERT-11)"})
+		fs = append(fs, &FieldError{Pkg: pkg, Field: "Reason", Reason: "is required: the ground of the invalidation (CERT-11)"})
 	}
 	if strings.TrimSpace(v.Decision) == "" {
-		fs = append(fs, &FieldError{Field: "Decision", Reason: "is required: the decision's reference (HMS § 70)"})
+		fs = append(fs, &FieldError{Pkg: pkg, Field: "Decision", Reason: "is required: the decision's reference (HMS § 70)"})
 	}
 	if !v.Date.IsZero() && !v.Date.IsValid() {
-		fs = append(fs, &FieldError{Field: "Date", Value: dateText(v.Date), Reason: "is not a real date"})
+		fs = append(fs, &FieldError{Pkg: pkg, Field: "Date", Value: dateText(v.Date), Reason: "is not a real date"})
 	}
 	if len(fs) > 0 {
-		return Certificate{}, &ValidationError{Fields: fs}
+		return Certificate{}, &ValidationError{Pkg: pkg, Fields: fs}
 	}
 	if v.Date.IsZero() {
 		v.Date = r.Today()
@@ -401,7 +401,7 @@ func (r *Registry) Notices(ctx context.Context, a actor.Actor, holder isikukood.
 		return nil, err
 	}
 	if holder.IsZero() {
-		return nil, &FieldError{Field: "holder", Reason: "is required"}
+		return nil, &FieldError{Pkg: pkg, Field: "holder", Reason: "is required"}
 	}
 	if !a.Is(holder) && a.Role != actor.Registrar {
 		return nil, actor.Deny(a, "read a holder's notices", "only the holder or the registrar may")

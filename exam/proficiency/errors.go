@@ -2,79 +2,38 @@ package proficiency
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 )
 
-// ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed.
-var ErrInvalid = errors.New("invalid input")
+// ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed. It is
+// invalid.ErrInvalid, shared by all of the SDK's packages.
+var ErrInvalid = invalid.ErrInvalid
 
-// FieldError reports one field of the input that is wrong, and why.
-type FieldError struct {
-	Field  string // the field's path, e.g. "Person.Code" or "Points[writing]"
-	Value  string // the offending value as text ("" when missing)
-	Reason string // what is wrong, in words a host can show
-}
+// FieldError reports one field of the input that is wrong, and why (see package invalid).
+type FieldError = invalid.FieldError
 
-// Error implements error.
-func (e *FieldError) Error() string {
-	if e.Value == "" {
-		return "proficiency: " + e.Field + " " + e.Reason
-	}
-	return fmt.Sprintf("proficiency: %s %q %s", e.Field, e.Value, e.Reason)
-}
+// ValidationError lists every field that is wrong in one input (see package invalid).
+type ValidationError = invalid.Errors
 
-// Unwrap returns ErrInvalid.
-func (e *FieldError) Unwrap() error { return ErrInvalid }
-
-// ValidationError lists every field that is wrong in one input.
-type ValidationError struct {
-	Fields []*FieldError
-}
-
-// Error implements error: all the fields, separated by "; ".
-func (e *ValidationError) Error() string {
-	parts := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		parts[i] = strings.TrimPrefix(f.Error(), "proficiency: ")
-	}
-	return "proficiency: " + strings.Join(parts, "; ")
-}
-
-// Unwrap returns the field errors, so errors.Is(err, ErrInvalid) and errors.As to *FieldError work.
-func (e *ValidationError) Unwrap() []error {
-	out := make([]error, len(e.Fields))
-	for i, f := range e.Fields {
-		out[i] = f
-	}
-	return out
-}
-
-// Field returns the error for the named field, or nil.
-func (e *ValidationError) Field(name string) *FieldError {
-	for _, f := range e.Fields {
-		if f.Field == name {
-			return f
-		}
-	}
-	return nil
-}
+// pkg prefixes the package's messages.
+const pkg = "proficiency"
 
 // fields collects field errors and returns them as one error.
 type fields []*FieldError
 
 func (fs *fields) add(field, value, reason string) {
-	*fs = append(*fs, &FieldError{Field: field, Value: value, Reason: reason})
+	*fs = append(*fs, &FieldError{Pkg: pkg, Field: field, Value: value, Reason: reason})
 }
 
 func (fs fields) err() error {
 	if len(fs) == 0 {
 		return nil
 	}
-	return &ValidationError{Fields: fs}
+	return &ValidationError{Pkg: pkg, Fields: fs}
 }
 
 // The refusal categories. A *Refusal wraps one of them.

@@ -44,7 +44,7 @@ func (rb Rulebook) CheckSpecialNeeds(s Session, sn SpecialNeeds) (law.Explanatio
 		return e, r
 	}
 	if !sn.RequestedOn.IsValid() {
-		return e, &FieldError{Field: "RequestedOn", Reason: "is required: a real date"}
+		return e, &FieldError{Pkg: pkg, Field: "RequestedOn", Reason: "is required: a real date"}
 	}
 	if strings.TrimSpace(sn.Statement) == "" {
 		return refuse("taotlusele tuleb lisada eriarsti teatis terviseseisundi kohta",
@@ -57,10 +57,10 @@ func (rb Rulebook) CheckSpecialNeeds(s Session, sn SpecialNeeds) (law.Explanatio
 		return e, nil
 	}
 	if !a.DecidedOn.IsValid() || strings.TrimSpace(a.Reference) == "" {
-		return e, &FieldError{Field: "Decision", Reason: "needs the date and the reference of the expert committee's decision"}
+		return e, &FieldError{Pkg: pkg, Field: "Decision", Reason: "needs the date and the reference of the expert committee's decision"}
 	}
 	if a.ExtraMinutes < 0 {
-		return e, &FieldError{Field: "Decision.ExtraMinutes", Value: strconv.Itoa(a.ExtraMinutes), Reason: "must not be negative"}
+		return e, &FieldError{Pkg: pkg, Field: "Decision.ExtraMinutes", Value: strconv.Itoa(a.ExtraMinutes), Reason: "must not be negative"}
 	}
 	var what, whatEn []string
 	if a.OtherTimePlace {

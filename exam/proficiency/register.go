@@ -66,7 +66,7 @@ func retakeWait(v *law.Version[Rules], step law.Step, r *Registration) (Wait, er
 		return w, nil
 	case Cancelled:
 		if r.CancelledOn.IsZero() {
-			return Wait{}, &FieldError{Field: "CancelledOn", Reason: "is required for a cancelled registration"}
+			return Wait{}, &FieldError{Pkg: pkg, Field: "CancelledOn", Reason: "is required for a cancelled registration"}
 		}
 		days := r.Date.DaysSince(r.CancelledOn)
 		if days >= rt.CancelDays {
@@ -119,7 +119,7 @@ func retakeWait(v *law.Version[Rules], step law.Step, r *Registration) (Wait, er
 	case Graded:
 		g := r.Grade
 		if g == nil {
-			return Wait{}, &FieldError{Field: "Grade", Reason: "is required for a graded registration"}
+			return Wait{}, &FieldError{Pkg: pkg, Field: "Grade", Reason: "is required for a graded registration"}
 		}
 		switch {
 		case g.Passed:
@@ -138,7 +138,7 @@ func retakeWait(v *law.Version[Rules], step law.Step, r *Registration) (Wait, er
 				"the exam was not passed, but the result, "+g.Percent().String()+" %, is not below "+rt.FailBelow.String()+" %: no wait")
 		}
 	default:
-		return Wait{}, &FieldError{Field: "Status", Value: r.Status.String(), Reason: "is not a registration status"}
+		return Wait{}, &FieldError{Pkg: pkg, Field: "Status", Value: r.Status.String(), Reason: "is not a registration status"}
 	}
 	if !start {
 		return w, nil

@@ -266,7 +266,7 @@ var hundred = decimal.NewFromInt(100)
 // version returns the version in force on d and the explanation step saying so.
 func (rb Rulebook) version(d calendar.Date) (*law.Version[Rules], law.Step, error) {
 	if !d.IsValid() {
-		return nil, law.Step{}, &FieldError{Field: "date", Value: d.String(), Reason: "is not a real date"}
+		return nil, law.Step{}, &FieldError{Pkg: pkg, Field: "date", Value: d.String(), Reason: "is not a real date"}
 	}
 	v, err := rb.At(d)
 	if err != nil {

@@ -331,7 +331,7 @@ func (s *Service) DecideSpecialNeeds(ctx context.Context, a actor.Actor, id int6
 func (s *Service) RecordNotice(ctx context.Context, a actor.Actor, id int64, sentOn calendar.Date) (Registration, law.Explanation, error) {
 	var e law.Explanation
 	if !sentOn.IsValid() {
-		return Registration{}, e, &FieldError{Field: "sentOn", Reason: "is required: a real date"}
+		return Registration{}, e, &FieldError{Pkg: pkg, Field: "sentOn", Reason: "is required: a real date"}
 	}
 	r, err := s.update(ctx, a, id, false, "record notice", func(r *Registration, sess *Session) ([]store.Event, error) {
 		if !r.Status.Active() {
@@ -386,7 +386,7 @@ func (s *Service) RecordAbsence(ctx context.Context, a actor.Actor, id int64) (R
 func (s *Service) RecordExplanation(ctx context.Context, a actor.Actor, id int64, ab Absence) (Registration, Wait, error) {
 	var w Wait
 	if !ab.ExplanationFiled.IsValid() {
-		return Registration{}, w, &FieldError{Field: "ExplanationFiled", Reason: "is required: a real date"}
+		return Registration{}, w, &FieldError{Pkg: pkg, Field: "ExplanationFiled", Reason: "is required: a real date"}
 	}
 	r, err := s.update(ctx, a, id, false, "record explanation", func(r *Registration, _ *Session) ([]store.Event, error) {
 		if r.Status != Absent {

@@ -45,7 +45,7 @@ func ParseLevel(s string) (Level, error) {
 			return l, nil
 		}
 	}
-	return 0, &FieldError{Field: "Level", Value: s, Reason: "is not an exam level: one of A2, B1, B2, C1 (LNG-03)"}
+	return 0, &FieldError{Pkg: pkg, Field: "Level", Value: s, Reason: "is not an exam level: one of A2, B1, B2, C1 (LNG-03)"}
 }
 
 // MarshalText implements encoding.TextMarshaler.
@@ -54,7 +54,7 @@ func (l Level) MarshalText() ([]byte, error) {
 		return []byte{}, nil
 	}
 	if !l.Valid() {
-		return nil, &FieldError{Field: "Level", Value: l.String(), Reason: "is not an exam level"}
+		return nil, &FieldError{Pkg: pkg, Field: "Level", Value: l.String(), Reason: "is not an exam level"}
 	}
 	return []byte(l.String()), nil
 }
