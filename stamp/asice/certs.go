@@ -35,7 +35,7 @@ func certNameSerial(der []byte) (subject string, serial *big.Int, ok bool) {
 	if rest, err := asn1.Unmarshal(subj, &rdn); err == nil && len(rest) == 0 {
 		var n pkix.Name
 		n.FillFromRDNSequence(&rdn)
-		subject = n.String()
+		subject = subjectString(n)
 	}
 	return subject, serial, true
 }

@@ -187,7 +187,7 @@ func (v *verifier) checkSignature(file string, doc *etree.Document, el *etree.El
 	}
 	if signer != nil {
 		s.rep.Signer = signer
-		s.rep.SignerSubject, s.rep.SignerSerial = signer.Subject.String(), signer.SerialNumber
+		s.rep.SignerSubject, s.rep.SignerSerial = subjectString(signer.Subject), signer.SerialNumber
 		if signer.KeyUsage&x509.KeyUsageContentCommitment == 0 {
 			s.problem("signing certificate has no nonRepudiation key usage")
 		}
@@ -582,7 +582,7 @@ func (v *verifier) checkTimeStamp(s *sigState, sts, sv *etree.Element, first boo
 		s.tsaCerts = p7.Certificates
 		s.tsaCert = p7.GetOnlySigner()
 		if s.tsaCert != nil {
-			s.rep.TSA = s.tsaCert.Subject.String()
+			s.rep.TSA = subjectString(s.tsaCert.Subject)
 		}
 	}
 }
