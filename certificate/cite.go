@@ -7,8 +7,6 @@ import "github.com/kutsekit/kutse/law"
 var (
 	// reg74 is HTM määrus 19.12.2008 nr 74 "Kutsetunnistuse statuut ja vorm" (2016 wording).
 	reg74 = law.Citation{Act: "Kutsetunnistuse statuut ja vorm (HTM määrus nr 74)", RT: "RTL 2009, 2, 32"}
-	// krpm is VV määrus 28.05.2009 nr 79 "Kutseregistri põhimäärus".
-	krpm = law.Citation{Act: "Kutseregistri põhimäärus (VV määrus nr 79)"}
 	// kuts is the Kutseseadus (2008).
 	kuts = law.Citation{Act: "Kutseseadus", RT: "RT I 2008, 24, 156"}
 	// hms is the Haldusmenetluse seadus (Administrative Procedure Act).

@@ -32,14 +32,13 @@ const (
 
 // A container is an opened, checked ASiC-E container.
 type container struct {
-	zr         *zip.Reader
-	data       []DataFile           // the manifest's data files, in manifest order
-	dataEntry  map[string]*zip.File // by name
-	mediaType  map[string]string    // data file name → manifest media type
-	sigFiles   []string             // META-INF/*signatures*.xml, in ZIP order
-	sigDocs    []*etree.Document
-	xmlBudget  int64 // bytes of XML that may still be read
-	maxEntries int
+	zr        *zip.Reader
+	data      []DataFile           // the manifest's data files, in manifest order
+	dataEntry map[string]*zip.File // by name
+	mediaType map[string]string    // data file name → manifest media type
+	sigFiles  []string             // META-INF/*signatures*.xml, in ZIP order
+	sigDocs   []*etree.Document
+	xmlBudget int64 // bytes of XML that may still be read
 }
 
 // openContainer checks the ZIP structure of an ASiC-E container against the limits in o and

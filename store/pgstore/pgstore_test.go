@@ -308,7 +308,7 @@ func TestTerminatedBackend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pid uint32 = conn.PgConn().PID()
+	pid := conn.PgConn().PID()
 	lock, err := p.Begin(ctx)
 	if err != nil {
 		t.Fatal(err)
