@@ -91,3 +91,20 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseKind(f *testing.F) {
+	for _, k := range certificate.Kinds {
+		f.Add(k.String())
+		f.Add(k.Name(1))
+	}
+	f.Add(" KUTSETUNNISTUS ")
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := certificate.ParseKind(s)
+		if err != nil {
+			return
+		}
+		if again, err := certificate.ParseKind(k.String()); err != nil || again != k {
+			t.Fatalf("ParseKind(%q) = %v; round trip %v, %v", s, k, again, err)
+		}
+	})
+}

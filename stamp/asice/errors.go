@@ -38,6 +38,7 @@ type ContainerError struct {
 	Err    error // ErrHostile or ErrFormat
 }
 
+// Error implements error.
 func (e *ContainerError) Error() string {
 	s := "asice: "
 	if e.Entry != "" {
@@ -65,6 +66,7 @@ type InputError struct {
 	Err    error // ErrInput
 }
 
+// Error implements error.
 func (e *InputError) Error() string {
 	return "asice: " + e.Field + ": " + e.Reason + " (" + e.Err.Error() + ")"
 }
