@@ -29,12 +29,15 @@
 //   - [github.com/kutsekit/kutse/stamp]: the digital stamp and the reprint (CERT-05, CERT-06), with
 //     [github.com/kutsekit/kutse/stamp/pdf] (the documents) and [github.com/kutsekit/kutse/stamp/asice]
 //     (the ASiC-E container, XAdES B/T/LT, and verifying any container).
+//   - [github.com/kutsekit/kutse/notify]: the register's notices from the outbox, in Estonian and
+//     English, delivered through the host's sender (CERT-09).
+//   - [github.com/kutsekit/kutse/invalid]: the error type for bad input that the packages share.
 //   - [github.com/kutsekit/kutse/store]: the sentinel errors and the outbox event shared by every store.
 //   - [github.com/kutsekit/kutse/store/memstore]: the in-memory store.
 //   - [github.com/kutsekit/kutse/store/pgstore]: the PostgreSQL store (pgx), with embedded migrations.
 //   - [github.com/kutsekit/kutse/store/storetest]: the conformance suite any store must pass.
 //
-// Later issues add applying for a qualification, vocational exams and notifications (see
+// Later issues add applying for a qualification and vocational exams (see
 // DESIGN.md in the project's shared folder for the whole plan).
 //
 // # The flows
