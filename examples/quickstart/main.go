@@ -43,6 +43,7 @@ import (
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/notify"
 	"github.com/kutsekit/kutse/stamp"
 	"github.com/kutsekit/kutse/stamp/asice"
 	"github.com/kutsekit/kutse/store/memstore"
@@ -174,6 +175,20 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		return err
 	}
 	p("\n%s: %d\n", lang.Pick("Teavitusi omanikule", "Notices to the owner"), len(notices))
+	// The register's notices reach the owner (CERT-09): the dispatcher renders the outbox's events
+	// and hands them to a sender, here one that prints the first three subjects.
+	shown := 0
+	d := &notify.Dispatcher{Outbox: st, Lang: func(string) law.Lang { return lang },
+		Sender: notify.SenderFunc(func(_ context.Context, m notify.Message) error {
+			if shown < 3 {
+				p("  → %s\n", m.Subject)
+			}
+			shown++
+			return nil
+		})}
+	if _, err := d.Dispatch(ctx); err != nil {
+		return err
+	}
 
 	if *outFlag != "" {
 		if err := os.MkdirAll(*outFlag, 0o755); err != nil {
