@@ -22,6 +22,8 @@
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
 //   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do.
 //   - [github.com/kutsekit/kutse/application]: the owner's requests (CERT-10).
+//   - [github.com/kutsekit/kutse/schooldoc]: leaving certificates' and grade sheets' data, checks and
+//     printed lines (SCH-04..09).
 //   - [github.com/kutsekit/kutse/duplicate]: duplicates, re-issues and exchanges with their grounds,
 //     routes, deadlines, costs and forms (SCH-12..24, CERT-07).
 //   - [github.com/kutsekit/kutse/exam/proficiency]: the Estonian language proficiency exams (LNG).
