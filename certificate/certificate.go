@@ -84,6 +84,9 @@ type Certificate struct {
 	Invalidated Invalidation // zero unless declared invalid (CERT-11, SCH-02)
 	Replaced    Replacement  // zero unless replaced by a duplicate or an exchanged certificate
 	DuplicateOf Number       // for a duplicate: the original's number
+	// ExpiryNotice is the day the owner was told that the validity ends soon (CERT-09); zero until
+	// then. Only Store.MarkExpiryNotified sets it.
+	ExpiryNotice calendar.Date
 
 	// Extra holds kind-specific data the SDK does not model here (a school's council decision, a
 	// grade sheet's grades): later packages own their meaning.

@@ -14,6 +14,7 @@ const (
 	EventHidden      = "certificate.hidden"      // the owner hid it from the public
 	EventPublished   = "certificate.published"   // the owner published it
 	EventInvalidated = "certificate.invalidated" // it was declared invalid
+	EventExpiring    = "certificate.expiring"    // its validity ends within the window (six months)
 )
 
 func event(kind string, c *Certificate, at time.Time, data map[string]string) store.Event {

@@ -127,7 +127,7 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	if c.ValidFrom.IsZero() {
 		c.ValidFrom = c.IssuedOn
 	}
-	c.Version, c.Hidden, c.Invalidated, c.Replaced = 0, false, Invalidation{}, Replacement{}
+	c.Version, c.Hidden, c.Invalidated, c.Replaced, c.ExpiryNotice = 0, false, Invalidation{}, Replacement{}, calendar.Date{}
 	if err := c.Validate(); err != nil {
 		return Certificate{}, err
 	}
@@ -407,4 +407,61 @@ func (r *Registry) Notices(ctx context.Context, a actor.Actor, holder isikukood.
 		return nil, actor.Deny(a, "read a holder's notices", "only the holder or the registrar may")
 	}
 	return r.st.CertificateEvents(ctx, EventQuery{Recipient: holder.String()})
+}
+
+// NotifyExpiring raises, once per certificate, the register's notice that a certificate's validity
+// ends within the attention window (six months by default; research/domain-rules.md § 3.6: the
+// register tells owners "tunnistuse kehtivus lõpeb 6 kuu jooksul"; CERT-09). It looks at the
+// certificates valid on asOf (zero: today) whose last day falls within the window and whose owner
+// has not been told, records the notice with an event to the owner in one commit each, and returns
+// how many it raised. Only the registrar may run it; running it again the same day raises nothing
+// twice. A certificate changed concurrently is left for the next run.
+func (r *Registry) NotifyExpiring(ctx context.Context, a actor.Actor, asOf calendar.Date) (int, error) {
+	if err := a.Validate(); err != nil {
+		return 0, err
+	}
+	if a.Role != actor.Registrar {
+		return 0, actor.Deny(a, "raise expiry notices", "only the registrar may")
+	}
+	if asOf.IsZero() {
+		asOf = r.Today()
+	}
+	if !asOf.IsValid() {
+		return 0, &FieldError{Pkg: pkg, Field: "asOf", Value: dateText(asOf), Reason: "is not a real date"}
+	}
+	window := r.window
+	if window == 0 {
+		window = DefaultAttentionWindow
+	}
+	if window < 0 {
+		return 0, nil
+	}
+	n := 0
+	for {
+		cs, err := r.st.ExpiringCertificates(ctx, asOf, asOf.AddMonths(window), 100)
+		if err != nil {
+			return n, err
+		}
+		progressed := false
+		for i := range cs {
+			c := &cs[i]
+			if c.StatusOn(asOf) != Valid {
+				continue
+			}
+			ev := event(EventExpiring, c, r.instant(), map[string]string{"until": c.ValidUntil.String()})
+			_, err := r.st.MarkExpiryNotified(ctx, c.Number, c.Version, asOf, []store.Event{ev})
+			switch {
+			case err == nil:
+				n++
+				progressed = true
+			case errors.Is(err, store.ErrConflict), errors.Is(err, store.ErrNotFound):
+				// changed meanwhile: the next run looks again
+			default:
+				return n, err
+			}
+		}
+		if len(cs) < 100 || !progressed {
+			return n, nil
+		}
+	}
 }

@@ -303,3 +303,31 @@ func BenchmarkRegistryIssue(b *testing.B) {
 		}
 	}
 }
+
+// TestNotifyExpiring_CERT09 proves the register's "expires within six months" notice (CERT-09): raised
+// once per certificate, only for valid ones inside the window, only by the registrar.
+func TestNotifyExpiring_CERT09(t *testing.T) {
+	r, st := newRegistry(t)
+	issue204580(t, r) // valid until 2030-01-08
+	keeper := actor.Keeper("90006414")
+	if _, err := r.NotifyExpiring(t.Context(), owner, d("2029-07-08")); !errors.Is(err, actor.ErrForbidden) {
+		t.Errorf("NotifyExpiring(owner) = %v; want ErrForbidden", err)
+	}
+	for _, tt := range []struct {
+		on   string
+		want int
+	}{{"2029-07-07", 0}, {"2029-07-08", 1}, {"2029-07-09", 0}, {"2029-12-01", 0}} {
+		n, err := r.NotifyExpiring(t.Context(), keeper, d(tt.on))
+		if err != nil || n != tt.want {
+			t.Errorf("NotifyExpiring(%s) = %d, %v; want %d", tt.on, n, err, tt.want)
+		}
+	}
+	c, _ := st.Certificate(t.Context(), "204580")
+	if c.ExpiryNotice != d("2029-07-08") {
+		t.Errorf("ExpiryNotice = %v", c.ExpiryNotice)
+	}
+	ns, _ := r.Notices(t.Context(), owner, holder)
+	if len(ns) != 2 || ns[1].Kind != certificate.EventExpiring || ns[1].Data["until"] != "2030-01-08" {
+		t.Errorf("notices = %+v", ns)
+	}
+}

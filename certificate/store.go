@@ -3,6 +3,7 @@ package certificate
 import (
 	"context"
 
+	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
 )
@@ -34,6 +35,17 @@ type Store interface {
 	// nothing. The number, kind and holder's code of a stored certificate never change: an update
 	// that changes them is refused with an error wrapping ErrInvalid.
 	UpdateCertificate(ctx context.Context, c Certificate, events []store.Event) (Certificate, error)
+
+	// ExpiringCertificates returns at most limit certificates (0 means 1000) whose last day of
+	// validity is from from to until inclusive, that are neither invalidated nor replaced and whose
+	// owner has not been told yet (ExpiryNotice zero), ordered by ValidUntil and then number.
+	ExpiringCertificates(ctx context.Context, from, until calendar.Date, limit int) ([]Certificate, error)
+
+	// MarkExpiryNotified sets ExpiryNotice to on for the certificate numbered no if its stored
+	// Version equals version, with events in the same commit, and returns it with Version+1.
+	// Otherwise it returns an error wrapping store.ErrConflict or store.ErrNotFound and stores
+	// nothing.
+	MarkExpiryNotified(ctx context.Context, no Number, version int64, on calendar.Date, events []store.Event) (Certificate, error)
 
 	// CertificateEvents returns outbox events matching q, ordered by ID.
 	CertificateEvents(ctx context.Context, q EventQuery) ([]store.Event, error)

@@ -1,6 +1,7 @@
 // Package notify turns the outbox's events into the messages people receive and delivers them
 // through the host's sender: the register's notices to a certificate's owner (CERT-09: certificate
-// issued, declared invalid, hidden or published, digital stamp made or refused, duplicate issued),
+// issued, expiring within six months, declared invalid, hidden or published, digital stamp made or
+// refused; the duplicate's notices come through the generic form),
 // in Estonian or English (GEN-05).
 //
 // # Delivery
@@ -72,6 +73,10 @@ func Render(e store.Event, lang law.Lang) Message {
 		m.Subject = lang.Pick("Tunnistus "+cert+" on avalikustatud", "Certificate "+cert+" is now public")
 		m.Body = lang.Pick("Avalikustasite tunnistuse "+what+": see on avalikus otsingus nähtav.",
 			"You published certificate "+what+": it appears in the public search.")
+	case certificate.EventExpiring:
+		m.Subject = lang.Pick("Tunnistuse "+cert+" kehtivus lõpeb peagi", "Certificate "+cert+" expires soon")
+		m.Body = lang.Pick("Tunnistus "+what+" kehtib kuni "+register(e.Data["until"])+". Uue tunnistuse saamiseks tuleb kutse taastõendada.",
+			"Certificate "+what+" is valid until "+e.Data["until"]+". To keep the qualification, apply for re-certification.")
 	case stamp.EventStamped:
 		m.Subject = lang.Pick("Digitempel tunnistusele "+cert, "Digital stamp of certificate "+cert)
 		m.Body = lang.Pick("Tunnistuse "+cert+" digitempel on valmis. Konteineri SHA-256: "+e.Data["note"]+".",

@@ -109,6 +109,11 @@ func TestRender_GEN05(t *testing.T) {
 	if et.Subject != "Kutseregistrisse on kantud tunnistus 204580" || !strings.Contains(en.Body, "has been issued to you") {
 		t.Errorf("et %q / en %q", et.Subject, en.Body)
 	}
+	exp := evs[0]
+	exp.Kind, exp.Data = certificate.EventExpiring, map[string]string{"until": "2030-01-08", "title": "Sõiduautodiagnostik, tase 5"}
+	if m := notify.Render(exp, law.Estonian); !strings.Contains(m.Body, "kehtib kuni 08.01.2030") {
+		t.Errorf("expiry notice = %q", m.Body)
+	}
 	other := evs[0]
 	other.Kind, other.Data = "proficiency.graded", map[string]string{"passed": "true"}
 	if m := notify.Render(other, law.English); m.Subject != "Notice: proficiency.graded" || !strings.Contains(m.Body, "passed: true") {

@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/kutsekit/kutse/application"
+	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
@@ -323,4 +324,58 @@ func (s *Store) RequestByToken(ctx context.Context, token string) (application.R
 		return application.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrNotFound)
 	}
 	return s.requests[n-1].Clone(), nil
+}
+
+// ExpiringCertificates implements certificate.Store.
+func (s *Store) ExpiringCertificates(ctx context.Context, from, until calendar.Date, limit int) ([]certificate.Certificate, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = 1000
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []certificate.Certificate
+	for _, c := range s.certs {
+		if c.ValidUntil.IsZero() || c.ValidUntil.Before(from) || c.ValidUntil.After(until) ||
+			!c.Invalidated.IsZero() || !c.Replaced.IsZero() || !c.ExpiryNotice.IsZero() {
+			continue
+		}
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b certificate.Certificate) int {
+		if c := a.ValidUntil.Compare(b.ValidUntil); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Number), string(b.Number))
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	for i := range out {
+		out[i] = out[i].Clone()
+	}
+	return out, nil
+}
+
+// MarkExpiryNotified implements certificate.Store.
+func (s *Store) MarkExpiryNotified(ctx context.Context, no certificate.Number, version int64, on calendar.Date, events []store.Event) (certificate.Certificate, error) {
+	if err := ctx.Err(); err != nil {
+		return certificate.Certificate{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.certs[no]
+	if !ok {
+		return certificate.Certificate{}, fmt.Errorf("memstore: certificate %q: %w", no, store.ErrNotFound)
+	}
+	if c.Version != version {
+		return certificate.Certificate{}, fmt.Errorf("memstore: certificate %q has version %d, not %d: %w", no, c.Version, version, store.ErrConflict)
+	}
+	c.ExpiryNotice = on
+	c.Version++
+	s.certs[no] = c
+	s.appendEvents(events, string(no))
+	return c.Clone(), nil
 }

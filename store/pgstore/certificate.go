@@ -23,7 +23,7 @@ var _ certificate.Store = (*Store)(nil)
 const certCols = `number, kind, holder_name, holder_code, holder_birth, title, standard, ekr, eqf,
 	specialisation, competences, exam_language, issuer, issuer_code, issued_on, valid_from, valid_until,
 	hidden, invalidated_on, invalidation_reason, invalidation_decision, invalidated_by, replaced_by,
-	replaced_on, duplicate_of, extra, issued_at, version`
+	replaced_on, duplicate_of, extra, issued_at, version, expiry_notice`
 
 // certValues are the 27 certificate columns and the search text, as parameters $1..$28 with their
 // types, in the order of the insert's column list.
@@ -207,7 +207,7 @@ func scanCert(row pgx.Row, extra ...any) (certificate.Certificate, error) {
 	dest := []any{&number, &kind, &c.Holder.Name, &code, &birth, &c.Title, &c.Standard, &ekr, &eqf,
 		&c.Specialisation, &c.Competences, &c.ExamLanguage, &c.Issuer, &c.IssuerCode, &issued, &from, &until,
 		&c.Hidden, &invOn, &c.Invalidated.Reason, &c.Invalidated.Decision, &c.Invalidated.By, &replacedBy,
-		&replaced, &dupOf, &extraJSON, &c.IssuedAt, &c.Version}
+		&replaced, &dupOf, &extraJSON, &c.IssuedAt, &c.Version, &c.ExpiryNotice}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return certificate.Certificate{}, err
 	}
@@ -442,4 +442,51 @@ func (s *Store) MarkEventsSent(ctx context.Context, ids ...int64) error {
 		return fmt.Errorf("pgstore: mark events sent %v: an event does not exist: %w", ids, store.ErrNotFound)
 	}
 	return nil
+}
+
+const expiringSQL = `SELECT ` + certCols + ` FROM {s}.certificate
+WHERE valid_until BETWEEN $1::date AND $2::date
+	AND expiry_notice IS NULL AND invalidated_on IS NULL AND replaced_by IS NULL
+ORDER BY valid_until, number
+LIMIT $3`
+
+// markExpirySQL sets the expiry notice's day if the version matches, with the events, in one
+// statement.
+var markExpirySQL = `WITH u AS (
+	UPDATE {s}.certificate SET expiry_notice = $3::date, version = version + 1
+	WHERE number = $1::text AND version = $2::bigint
+	RETURNING ` + certCols + `
+), ` + outboxCTE("u", 4) + `
+SELECT ` + certCols + ` FROM u`
+
+// ExpiringCertificates implements certificate.Store.
+func (s *Store) ExpiringCertificates(ctx context.Context, from, until calendar.Date, limit int) ([]certificate.Certificate, error) {
+	if limit <= 0 {
+		limit = 1000
+	}
+	return s.collect(ctx, "expiring certificates", s.q.expiring, from, until, limit)
+}
+
+// MarkExpiryNotified implements certificate.Store, in one statement.
+func (s *Store) MarkExpiryNotified(ctx context.Context, no certificate.Number, version int64, on calendar.Date, events []store.Event) (certificate.Certificate, error) {
+	op := fmt.Sprintf("mark expiry notice of %q", no)
+	evs, err := eventArgs(events)
+	if err != nil {
+		return certificate.Certificate{}, mapErr(op, err)
+	}
+	var stored int64
+	if err := s.db.QueryRow(ctx, s.q.ident, string(no)).Scan(&stored, new(int16), new(isikukood.Code)); err != nil {
+		return certificate.Certificate{}, mapErr(op, err)
+	}
+	if stored != version {
+		return certificate.Certificate{}, fmt.Errorf("pgstore: %s: stored version %d, not %d: %w", op, stored, version, store.ErrConflict)
+	}
+	c, err := scanCert(s.db.QueryRow(ctx, s.q.markExpiry, append([]any{string(no), version, on}, evs...)...))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return certificate.Certificate{}, fmt.Errorf("pgstore: %s: changed meanwhile: %w", op, store.ErrConflict)
+	}
+	if err != nil {
+		return certificate.Certificate{}, mapErr(op, err)
+	}
+	return c, nil
 }

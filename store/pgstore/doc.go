@@ -12,7 +12,8 @@
 //
 // The schema is versioned SQL embedded in the module (migrations/*.sql): 0001 certificates, number
 // series and the outbox; 0002 the owner's requests (package application); 0003 duplicate cases
-// (package duplicate); 0004 proficiency exam sessions and registrations (package exam/proficiency). [Migrate] creates the
+// (package duplicate); 0004 proficiency exam sessions and registrations (package exam/proficiency);
+// 0005 the day a certificate's owner was told its validity ends soon. [Migrate] creates the
 // schema if needed and applies what is missing in one transaction, under an advisory lock keyed by
 // the schema's name (pg_advisory_xact_lock), so it is safe to run twice and from several processes at
 // once. Legal dates are date columns, instants timestamptz (kept to the microsecond: the Registry

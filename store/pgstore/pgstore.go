@@ -119,6 +119,7 @@ type queries struct {
 	issueNumbered, issueAllocated, update, events string
 	markSent                                      string
 	createRequest, holderRequests, requestByToken string
+	expiring, markExpiry                          string
 }
 
 func buildQueries(schema string) queries {
@@ -137,5 +138,7 @@ func buildQueries(schema string) queries {
 		createRequest:  sub(createRequestSQL),
 		holderRequests: sub(`SELECT ` + requestCols + ` FROM {s}.owner_request WHERE holder_code = $1 ORDER BY number DESC`),
 		requestByToken: sub(`SELECT ` + requestCols + ` FROM {s}.owner_request WHERE token = $1`),
+		expiring:       sub(expiringSQL),
+		markExpiry:     sub(markExpirySQL),
 	}
 }
