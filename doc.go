@@ -17,6 +17,8 @@
 //     decision carries (GEN-04, GEN-05, GEN-06).
 //   - [github.com/kutsekit/kutse/classifier]: EKR/EQF levels, the register's certificate types, the old
 //     five-step levels (CERT-03).
+//   - [github.com/kutsekit/kutse/classifier/xroad]: the register's certificate record of its X-Road
+//     service, to and from certificate.Certificate.
 //   - [github.com/kutsekit/kutse/certificate]: every certificate kind, numbers, status on a date,
 //     the owner's list, publish/hide, the public view, invalidation, notices; the Registry service
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
