@@ -57,3 +57,23 @@ func TestPublicViewExplain_GEN06_CERT12(t *testing.T) {
 		}
 	})
 }
+
+// TestExamLanguageIn_GEN05 proves that the exam language reads in English where the English
+// documents show it (GEN-05), and stays as written otherwise.
+func TestExamLanguageIn_GEN05(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		lang law.Lang
+		want string
+	}{
+		{"eesti keel", law.English, "Estonian"},
+		{"Vene keeles", law.English, "Russian"},
+		{"eesti keel", law.Estonian, "eesti keel"},
+		{"klingoni keel", law.English, "klingoni keel"},
+		{"", law.English, ""},
+	} {
+		if got := certificate.ExamLanguageIn(tt.in, tt.lang); got != tt.want {
+			t.Errorf("ExamLanguageIn(%q, %s) = %q; want %q", tt.in, tt.lang, got, tt.want)
+		}
+	}
+}

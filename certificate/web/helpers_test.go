@@ -89,6 +89,11 @@ func get(h http.Handler, method, target string, headers ...string) response {
 	for i := 0; i+1 < len(headers); i += 2 {
 		r.Header.Set(headers[i], headers[i+1])
 	}
+	return serve(h, r)
+}
+
+// serve serves r.
+func serve(h http.Handler, r *http.Request) response {
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
 	b, _ := io.ReadAll(w.Result().Body)

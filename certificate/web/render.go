@@ -99,7 +99,7 @@ var texts = [...]labels{
 		LinkNotFound:   "Selle lingiga tunnistust ei leitud. Kontrollige, et link on täielik.",
 		NothingHere:    "Sellel aadressil ei ole tunnistust.",
 		BadNumber:      "Vigane tunnistuse number",
-		BadNumberText:  "„%s“ ei ole tunnistuse number: number koosneb kuni neljast suurtähest ja 1–10 numbrist.",
+		BadNumberText:  "„%s“ ei ole tunnistuse number: numbris on kuni neli suurtähte ja seejärel 1–10 numbrit.",
 		Failure:        "Teenus ei ole praegu kättesaadav",
 		FailureText:    "Registrist ei õnnestunud andmeid lugeda. Palun proovige hiljem uuesti.",
 	},
@@ -240,7 +240,7 @@ func entryPage(e *Entry, v *certificate.PublicView, lang law.Lang, site Text) *p
 	if len(e.Competences) > 0 {
 		p.Rows = append(p.Rows, row{Label: L.Competences, List: e.Competences})
 	}
-	add(L.ExamLanguage, e.ExamLanguage)
+	add(L.ExamLanguage, certificate.ExamLanguageIn(e.ExamLanguage, lang))
 	add(L.Issuer, e.Issuer)
 	add(L.IssuedOn, e.IssuedOn.Register())
 	add(L.ValidFrom, e.ValidFrom.Register())

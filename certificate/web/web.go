@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,7 @@ type Lookup interface {
 }
 
 // Resolver is how the handler reads a hidden certificate by the token in its stamp's link:
-// [stamp.Service.Resolve], which reports an unknown token with an error wrapping store.ErrNotFound.
+// [github.com/kutsekit/kutse/stamp.Service.Resolve], which reports an unknown token with an error wrapping store.ErrNotFound.
 type Resolver interface {
 	Resolve(ctx context.Context, token string) (certificate.PublicView, error)
 }
@@ -114,7 +115,26 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.TLS != nil {
 		hd.Set("Strict-Transport-Security", "max-age=31536000")
 	}
+	if !cleanPath(r.URL.Path) {
+		// ServeMux would redirect to the cleaned path, naming it without the prefix a host may have
+		// stripped; no link the SDK prints has dots or double slashes, so there is nothing here.
+		h.notFound(w, r, "", "")
+		return
+	}
 	h.mux.ServeHTTP(w, r)
+}
+
+// cleanPath reports whether p is a rooted path that path.Clean leaves as it is (but for a trailing
+// slash).
+func cleanPath(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c == p
 }
 
 // maxToken bounds the token taken from a link; stamps' tokens are 32 characters.

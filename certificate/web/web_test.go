@@ -256,7 +256,8 @@ func TestMethodsAndPaths(t *testing.T) {
 	if res := get(f.h, "GET", "/cert?lang=en"); res.code != http.StatusMovedPermanently || res.header.Get("Location") != "cert/?lang=en" {
 		t.Errorf("GET /cert = %d, Location %q", res.code, res.header.Get("Location"))
 	}
-	for _, target := range []string{"/", "/cert/204580/", "/cert/204580/x", "/minu/cert/204580", "/cert/t/a/b", "/favicon.ico"} {
+	for _, target := range []string{"/", "/cert/204580/", "/cert/204580/x", "/minu/cert/204580", "/cert/t/a/b", "/favicon.ico",
+		"/cert/../cert/204580", "//cert/204580", "/cert/./204580", "/cert//204580"} {
 		res := get(f.h, "GET", target)
 		if res.code != http.StatusNotFound {
 			t.Errorf("GET %s = %d; want 404", target, res.code)
