@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// TestContrast proves that every pair of text and background colours the style sheet uses has at
+// TestContrast proves (an accessibility requirement of the page, no rule of RULES.md) that every pair of text and background colours the style sheet uses has at
 // least the contrast WCAG 2.2 asks for (1.4.3: 4.5:1 for text; 1.4.11: 3:1 for the focus ring),
 // computed from the sheet's own custom properties.
 func TestContrast(t *testing.T) {

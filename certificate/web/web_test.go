@@ -137,10 +137,10 @@ func decode(t *testing.T, res response) *web.Entry {
 	return &e
 }
 
-// TestNegotiation proves content negotiation: JSON only when the client prefers it, HTML otherwise
-// (browsers, curl, no header, neither acceptable); the language from ?lang=, else Accept-Language,
-// else Estonian; the response varies on both headers.
-func TestNegotiation(t *testing.T) {
+// TestNegotiation_GEN05 proves content negotiation: JSON only when the client prefers it, HTML otherwise
+// (browsers, curl, no header, neither acceptable); the language (GEN-05: Estonian and English) from
+// ?lang=, else Accept-Language, else Estonian; the response varies on both headers.
+func TestNegotiation_GEN05(t *testing.T) {
 	f := newFixture(t, web.Config{})
 	for _, tt := range []struct {
 		accept, acceptLang, query string
@@ -217,9 +217,10 @@ func sameHeaders(a, b http.Header) bool {
 	return bx.String() == by.String()
 }
 
-// TestBadNumber proves that a number no certificate can have answers 400, its text escaped and
+// TestBadNumber_CERT01 proves that a number no certificate can have (CERT-01: the register's number
+// forms, SCH-03) answers 400, its text escaped and
 // shortened on the page; a number of a valid form that the register does not hold answers 404.
-func TestBadNumber(t *testing.T) {
+func TestBadNumber_CERT01(t *testing.T) {
 	f := newFixture(t, web.Config{})
 	for _, target := range []string{"/cert/abc", "/cert/204580x", "/cert/12345678901", "/cert/ABCDE1", "/cert/-1",
 		"/cert/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/cert/" + strings.Repeat("9", 500), "/cert/%C3%A4", "/cert/%FF", "/cert/t"} {
@@ -243,9 +244,9 @@ func TestBadNumber(t *testing.T) {
 	}
 }
 
-// TestMethodsAndPaths proves that the handler is read-only (405 with Allow for other methods, with
+// TestMethodsAndPaths_CERT05 proves that the page of the link (CERT-05) is read-only (405 with Allow for other methods, with
 // the security headers) and answers 404 at addresses it does not serve.
-func TestMethodsAndPaths(t *testing.T) {
+func TestMethodsAndPaths_CERT05(t *testing.T) {
 	f := newFixture(t, web.Config{})
 	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH"} {
 		res := get(f.h, m, "/cert/204580")
@@ -268,10 +269,11 @@ func TestMethodsAndPaths(t *testing.T) {
 	}
 }
 
-// TestHeadAndConditional proves that HEAD answers the headers of GET without the body, that a
-// client holding the entity tag gets 304 Not Modified, and that another language or format has
-// another tag.
-func TestHeadAndConditional(t *testing.T) {
+// TestHeadAndConditional_CERT02 proves that HEAD answers the headers of GET without the body, that a
+// client holding the entity tag gets 304 Not Modified, that another language or format has another
+// tag, and that the tag changes when the status does with the date (CERT-02), so no cache keeps a
+// status past its day.
+func TestHeadAndConditional_CERT02(t *testing.T) {
 	f := newFixture(t, web.Config{})
 	g := get(f.h, "GET", "/cert/204580")
 	h := get(f.h, "HEAD", "/cert/204580")
@@ -307,10 +309,11 @@ func TestHeadAndConditional(t *testing.T) {
 	}
 }
 
-// TestSecurityHeaders proves the headers every response carries, a Content-Security-Policy that
+// TestSecurityHeaders_CERT12 proves the headers every response carries (among them noindex, so that no
+// search engine keeps a name past the certificate's validity, CERT-12), a Content-Security-Policy that
 // allows no script and no inline style but the page's own sheet by its hash, and that the page loads
 // nothing from anywhere (no src, no external href, no script element).
-func TestSecurityHeaders(t *testing.T) {
+func TestSecurityHeaders_CERT12(t *testing.T) {
 	f := newFixture(t, web.Config{})
 	for _, target := range []string{"/cert/204580", "/cert/999999", "/cert/abc", "/cert/", "/x", "/cert/t/abc"} {
 		res := get(f.h, "GET", target)
@@ -382,9 +385,9 @@ func TestEscaping_CERT12(t *testing.T) {
 	}
 }
 
-// TestIndexAndForm proves the lookup page: /cert/ shows the form; ?number= redirects to the
+// TestIndexAndForm_CERT05 proves the lookup page of the check (CERT-05): /cert/ shows the form; ?number= redirects to the
 // certificate's page (spaces dropped, letters capitalised, the chosen language kept), or answers 400.
-func TestIndexAndForm(t *testing.T) {
+func TestIndexAndForm_CERT05(t *testing.T) {
 	f := newFixture(t, web.Config{})
 	res := get(f.h, "GET", "/cert/")
 	if res.code != 200 || !strings.Contains(res.body, `<form class="lookup" method="get" action="./">`) || !strings.Contains(res.body, `<label for="number">`) {
@@ -456,9 +459,9 @@ func (r *fakeResolver) Resolve(_ context.Context, token string) (certificate.Pub
 	return v, nil
 }
 
-// TestFailure proves that a store failure answers 500 with a page that says only that the register
+// TestFailure_CERT05 proves that, on the page of the link (CERT-05), a store failure answers 500 with a page that says only that the register
 // could not be read, and logs the cause.
-func TestFailure(t *testing.T) {
+func TestFailure_CERT05(t *testing.T) {
 	var log bytes.Buffer
 	h, err := web.New(web.Config{Registry: failing{}, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err != nil {
