@@ -98,14 +98,14 @@ func New(cfg Config) (*Handler, error) {
 // ContentSecurityPolicy is the policy every response carries: nothing may load but the page's own
 // inline style sheet (allowed by its hash), no script at all, the lookup form posts only to the
 // same origin, and no other site may frame the page.
-func ContentSecurityPolicy() string {
-	return "default-src 'none'; style-src " + styleHash + "; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-}
+func ContentSecurityPolicy() string { return csp }
+
+var csp = "default-src 'none'; style-src " + styleHash + "; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // ServeHTTP sets the security headers and serves the request.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
-	hd.Set("Content-Security-Policy", ContentSecurityPolicy())
+	hd.Set("Content-Security-Policy", csp)
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Referrer-Policy", "no-referrer")
@@ -173,7 +173,8 @@ func (h *Handler) entry(w http.ResponseWriter, r *http.Request, v *certificate.P
 		// A view with no number is no view: refuse to show it rather than a blank entry.
 		h.notFound(w, r, number, form)
 		return
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, invalid.ErrInvalid) && number == "":
+		// A token the store cannot even read is no token: not found, as a wrong one is.
 		h.notFound(w, r, number, form)
 		return
 	case errors.Is(err, invalid.ErrInvalid):

@@ -22,6 +22,7 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/certificate/web"
 	"github.com/kutsekit/kutse/internal/sample"
+	"github.com/kutsekit/kutse/invalid"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -428,6 +429,11 @@ func TestToken_CERT04_CERT06(t *testing.T) {
 	if stamps.calls != 2 { // k3y and guess; the malformed ones never reach the store
 		t.Errorf("Resolve called %d times; want 2", stamps.calls)
 	}
+	stamps.invalid = true // a store that finds the token malformed
+	if res := get(f.h, "GET", "/cert/t/k3y"); res.code != 404 {
+		t.Errorf("a token the store calls invalid = %d; want 404", res.code)
+	}
+	stamps.invalid = false
 	stamps.blank = true // a resolver that gives a view with nothing in it
 	if res := get(f.h, "GET", "/cert/t/k3y"); res.code != 404 {
 		t.Errorf("a blank view = %d; want 404", res.code)
@@ -443,10 +449,14 @@ type fakeResolver struct {
 	fixture certificate.Certificate
 	calls   int
 	blank   bool
+	invalid bool
 }
 
 func (r *fakeResolver) Resolve(_ context.Context, token string) (certificate.PublicView, error) {
 	r.calls++
+	if r.invalid {
+		return certificate.PublicView{}, &invalid.FieldError{Pkg: "fake", Field: "token", Reason: "is malformed"}
+	}
 	if token != r.token {
 		return certificate.PublicView{}, errNotFound
 	}
