@@ -33,6 +33,8 @@
 //   - [github.com/kutsekit/kutse/stamp]: the digital stamp and the reprint (CERT-05, CERT-06), with
 //     [github.com/kutsekit/kutse/stamp/pdf] (the documents) and [github.com/kutsekit/kutse/stamp/asice]
 //     (the ASiC-E container, XAdES B/T/LT, and verifying any container).
+//   - [github.com/kutsekit/kutse/certificate/web]: the page the QR codes point to, the public entry and
+//     its validity today in Estonian and English, as HTML or JSON (CERT-05, CERT-06).
 //   - [github.com/kutsekit/kutse/notify]: the register's notices from the outbox, in Estonian and
 //     English, delivered through the host's sender (CERT-09).
 //   - [github.com/kutsekit/kutse/invalid]: the error type for bad input that the packages share.
@@ -47,8 +49,9 @@
 // # The flows
 //
 //  1. Owner self-service: the owner lists their certificates with their status on a date, hides or
-//     publishes one, reads the register's notices, orders a digital stamp (examples/quickstart runs
-//     this on memstore or PostgreSQL; examples/verify checks the stamp).
+//     publishes one, reads the register's notices, orders a digital stamp whose QR codes lead to the
+//     verification page (examples/quickstart runs this on memstore or PostgreSQL, and serves the page
+//     with -serve; examples/verify checks the stamp).
 //  2. Applying for a qualification or re-certification.
 //  3. Vocational exams from a school's registration to certificates issued from a signed protocol.
 //  4. School documents: leaving certificates, grade sheets, state-exam certificates, duplicates.

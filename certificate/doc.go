@@ -39,7 +39,10 @@
 //     publishes each one (CERT-04);
 //   - the public looks up and searches: a hidden certificate is reported exactly like a missing one,
 //     no personal code or birth date is ever shown, and the holder's name only while the certificate
-//     is valid (CERT-12: KRPM § 15 (1)).
+//     is valid (CERT-12: KRPM § 15 (1)). [PublicView.Explain] explains the view's status with the
+//     rules and provisions [Certificate.ExplainStatus] cites, and nothing the view does not show (no
+//     invalidation's reason, no replacing duplicate's number); package certificate/web serves it as
+//     the page the QR codes point to.
 //
 // A refused call returns an error wrapping actor.ErrForbidden, bad input a *[ValidationError]
 // (wrapping [ErrInvalid]) naming every wrong field, a refusal by rule a *[RuleError]; none of them

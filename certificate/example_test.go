@@ -72,3 +72,22 @@ func ExampleCertificate_MarkOn() {
 	// 2027-06-01 ✓ valid
 	// 2027-10-01 ⚠ valid; validity ends soon
 }
+
+// The public view explains its status with what the public may see: no invalidation's reason.
+func ExamplePublicView_Explain() {
+	c := certificate.Certificate{
+		Number:      "204580",
+		Kind:        certificate.Occupational,
+		ValidFrom:   calendar.MustDate(2025, time.January, 9),
+		ValidUntil:  calendar.MustDate(2030, time.January, 8),
+		Invalidated: certificate.Invalidation{Date: calendar.MustDate(2026, time.March, 1), Reason: "pettus"},
+	}
+	for _, on := range []calendar.Date{calendar.MustDate(2026, time.February, 2), calendar.MustDate(2026, time.November, 22)} {
+		v, _ := c.PublicOn(on)
+		fmt.Println(v.Explain().Render(law.English))
+	}
+	// Output:
+	// 1. CERT-02 (RTL 2009, 2, 32 § 1 (3)): valid 09.01.2025 to 08.01.2030 inclusive; valid on 02.02.2026
+	// 1. CERT-11 (RT I 2008, 24, 156 § 22 (1)): the certificate has been declared invalid
+	// 2. CERT-11 (RT I 2001, 58, 354 § 68 (3)): the invalidation takes effect from its date; on 22.11.2026 the certificate is not valid
+}

@@ -79,44 +79,75 @@ func (c *Certificate) StatusOn(d calendar.Date) Status {
 func (c *Certificate) ExplainStatus(d calendar.Date) (Status, law.Explanation) {
 	var e law.Explanation
 	st := c.StatusOn(d)
-	rule, cite := "CERT-02", reg74.At("1", "3", "")
-	if c.Kind.School() {
-		rule, cite = "SCH-02", vv113.At("5", "", "")
-	}
-	on := d.Register()
+	rule, cite := statusBasis(c.Kind, st)
 	switch st {
 	case Invalidated:
-		r, ct := "CERT-11", kuts.At("22", "1", "")
-		if c.Kind.School() {
-			r, ct = "SCH-02", vv113.At("5", "", "")
-		}
-		e.Add(r, ct, "tunnistus on kehtetuks tunnistatud alates "+c.Invalidated.Date.Register()+" ("+c.Invalidated.Reason+")",
+		e.Add(rule, cite, "tunnistus on kehtetuks tunnistatud alates "+c.Invalidated.Date.Register()+" ("+c.Invalidated.Reason+")",
 			"the certificate was declared invalid from "+c.Invalidated.Date.String()+" ("+c.Invalidated.Reason+")")
-		e.Add(r, hms.At("68", "3", ""), "kehtetuks tunnistamine kehtib selle kuupäevast; "+on+" ei ole tunnistus kehtiv",
-			"the invalidation takes effect from its date; on "+d.String()+" the certificate is not valid")
+		explainInvalidFrom(&e, rule, d, calendar.Date.String)
 	case Replaced:
-		e.Add(rule, selfService, "tunnistus on asendatud duplikaadiga nr "+string(c.Replaced.By)+" alates "+c.Replaced.Date.Register(),
+		e.Add(rule, cite, "tunnistus on asendatud duplikaadiga nr "+string(c.Replaced.By)+" alates "+c.Replaced.Date.Register(),
 			"the certificate was replaced by duplicate no. "+string(c.Replaced.By)+" from "+c.Replaced.Date.String())
-	case NotYetValid:
-		e.Add(rule, cite, "kehtib alates "+c.ValidFrom.Register()+"; "+on+" ei kehti veel",
-			"valid from "+c.ValidFrom.String()+"; on "+d.String()+" not yet valid")
-	case Expired:
-		e.Add(rule, reg74.At("5", "2", "8"), "kehtis kuni "+c.ValidUntil.Register()+" (kaasa arvatud); "+on+" on kehtivus lõppenud",
-			"valid until "+c.ValidUntil.String()+" inclusive; on "+d.String()+" it has expired")
-	case Valid:
-		switch {
-		case c.Kind.School():
-			e.Add(rule, cite, "kooli lõpudokument kehtib tähtajatult; kehtiv "+on,
-				"a school document is valid for life; valid on "+d.String())
-		case c.ValidUntil.IsZero():
-			e.Add(rule, cite, "kehtib alates "+c.ValidFrom.Register()+", tähtajatu; kehtiv "+on,
-				"valid from "+c.ValidFrom.String()+" with no end date; valid on "+d.String())
-		default:
-			e.Add(rule, cite, "kehtib "+c.ValidFrom.Register()+"–"+c.ValidUntil.Register()+" (mõlemad päevad kaasa arvatud); kehtiv "+on,
-				"valid "+c.ValidFrom.String()+" to "+c.ValidUntil.String()+" inclusive; valid on "+d.String())
-		}
+	default:
+		explainDates(&e, c.Kind, c.ValidFrom, c.ValidUntil, st, d, calendar.Date.String)
 	}
 	return st, e
+}
+
+// explainInvalidFrom adds the step saying that an invalidation takes effect from its date (HMS § 68
+// (3)), so that on d the certificate is not valid; en writes a date in the English text.
+func explainInvalidFrom(e *law.Explanation, rule string, d calendar.Date, en func(calendar.Date) string) {
+	e.Add(rule, hms.At("68", "3", ""), "kehtetuks tunnistamine kehtib selle kuupäevast; "+d.Register()+" ei ole tunnistus kehtiv",
+		"the invalidation takes effect from its date; on "+en(d)+" the certificate is not valid")
+}
+
+// explainDates adds the step of a status that the dates alone decide (valid, not yet valid,
+// expired) of a certificate of kind k valid from from to until (zero: no end) on day d. The Estonian
+// text writes dates as the register does (DD.MM.YYYY); en writes them in the English text.
+func explainDates(e *law.Explanation, k Kind, from, until calendar.Date, st Status, d calendar.Date, en func(calendar.Date) string) {
+	rule, cite := statusBasis(k, st)
+	on := d.Register()
+	switch st {
+	case NotYetValid:
+		e.Add(rule, cite, "kehtib alates "+from.Register()+"; "+on+" ei kehti veel",
+			"valid from "+en(from)+"; on "+en(d)+" not yet valid")
+	case Expired:
+		e.Add(rule, cite, "kehtis kuni "+until.Register()+" (kaasa arvatud); "+on+" on kehtivus lõppenud",
+			"valid until "+en(until)+" inclusive; on "+en(d)+" it has expired")
+	case Valid:
+		switch {
+		case k.School():
+			e.Add(rule, cite, "kooli lõpudokument kehtib tähtajatult; kehtiv "+on,
+				"a school document is valid for life; valid on "+en(d))
+		case until.IsZero():
+			e.Add(rule, cite, "kehtib alates "+from.Register()+", tähtajatu; kehtiv "+on,
+				"valid from "+en(from)+" with no end date; valid on "+en(d))
+		default:
+			e.Add(rule, cite, "kehtib "+from.Register()+"–"+until.Register()+" (mõlemad päevad kaasa arvatud); kehtiv "+on,
+				"valid "+en(from)+" to "+en(until)+" inclusive; valid on "+en(d))
+		}
+	}
+}
+
+// statusBasis returns the rule and the provision that status st of a certificate of kind k rests on:
+// the first step of its explanation, shared by [Certificate.ExplainStatus] and [PublicView.Explain]
+// so that both cite the same.
+func statusBasis(k Kind, st Status) (string, law.Citation) {
+	rule, cite := "CERT-02", reg74.At("1", "3", "")
+	if k.School() {
+		rule, cite = "SCH-02", vv113.At("5", "", "")
+	}
+	switch st {
+	case Invalidated:
+		if !k.School() {
+			return "CERT-11", kuts.At("22", "1", "")
+		}
+	case Replaced:
+		return rule, selfService
+	case Expired:
+		return rule, reg74.At("5", "2", "8")
+	}
+	return rule, cite
 }
 
 // Attention is a set of reasons for which the owner's list marks a certificate as needing attention.

@@ -20,7 +20,8 @@
 // The link on a public certificate's stamp is BaseURL/cert/<number> (as in seed 000). A hidden
 // certificate (CERT-04) gets BaseURL/cert/t/<token>, a random 160-bit token recorded with the stamp:
 // the owner can share the stamp without publishing the certificate under its number, and
-// [Service.Resolve] answers the link. A reprint (CERT-05) of a hidden certificate links to the owner's
+// [Service.Resolve] answers the link. Package certificate/web serves both kinds of link as the page
+// a person reaches from the QR code. A reprint (CERT-05) of a hidden certificate links to the owner's
 // own page instead.
 //
 // # Who may

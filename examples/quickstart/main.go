@@ -4,13 +4,17 @@
 // register entry of certificate 204580, and the public view of the same register, in which the
 // hidden certificate is absent.
 //
-//	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...]
+//	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...] [-serve :8080]
 //
 // -date is the date the marks are computed for (default: today in Europe/Tallinn), -lang the
 // language of the output, -out a folder the run writes its files to (now: the owner's list as JSON;
 // later flows add their documents there), -store where the records are kept: "memory" (the default,
 // memstore) or a PostgreSQL URL, in which case the program migrates a schema of its own
 // (kutse_quickstart_<random>), runs the same flow on pgstore, and drops the schema at the end.
+// -serve :8080 then serves, on that address and the same store, the page the stamp's QR codes point
+// to (package certificate/web): http://localhost:8080/cert/204580 shows the entry and its validity
+// in Estonian and English, as HTML or JSON; the hidden E015992 is not found. The stamp's links (with
+// -out) then point there unless -base says otherwise; Ctrl-C stops the server.
 //
 // The slide of seed 000 gives only the number, title and validity of six of the seven certificates;
 // where it is silent (their awarding bodies, levels other than those in the title) the program says
@@ -29,9 +33,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -40,6 +49,7 @@ import (
 	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/web"
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
@@ -51,7 +61,9 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, time.Now); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, time.Now); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
@@ -90,7 +102,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	storeFlag := fs.String("store", "memory", `where to keep the records: "memory" or a PostgreSQL URL (postgres://...)`)
 	keyFlag := fs.String("seal-key", "", "the seal's private key, PEM (default: a generated self-signed TEST seal)")
 	certFlag := fs.String("seal-cert", "", "the seal's certificate chain, PEM, the seal's certificate first")
-	baseFlag := fs.String("base", "https://www.kutseregister.ee", "the base URL of the verification links")
+	baseFlag := fs.String("base", "https://www.kutseregister.ee", "the base URL of the verification links (with -serve: the served address)")
+	serveFlag := fs.String("serve", "", "after the flow, serve the verification page on this address, e.g. :8080, until interrupted")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -107,6 +120,17 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 
 	if (*keyFlag == "") != (*certFlag == "") {
 		return errors.New("-seal-key and -seal-cert go together")
+	}
+	var ln net.Listener
+	if *serveFlag != "" {
+		// Listen first, so that the stamp's links can name the address actually served.
+		if ln, err = net.Listen("tcp", *serveFlag); err != nil {
+			return fmt.Errorf("-serve: %w", err)
+		}
+		defer ln.Close()
+		if !flagSet(fs, "base") {
+			*baseFlag = localURL(ln.Addr())
+		}
 	}
 	st, closeStore, err := openStore(ctx, *storeFlag)
 	if err != nil {
@@ -190,6 +214,16 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		return err
 	}
 
+	var svc *stamp.Service // the digital stamp, for -out and for the token links of -serve
+	if *outFlag != "" || ln != nil {
+		key, chain, err := loadSeal(*keyFlag, *certFlag, now())
+		if err != nil {
+			return err
+		}
+		if svc, err = stamp.NewService(st, stamp.Config{BaseURL: *baseFlag, Key: key, Chain: chain, Now: now}); err != nil {
+			return err
+		}
+	}
 	if *outFlag != "" {
 		if err := os.MkdirAll(*outFlag, 0o755); err != nil {
 			return err
@@ -204,14 +238,6 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		}
 		p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
 
-		key, chain, err := loadSeal(*keyFlag, *certFlag, now())
-		if err != nil {
-			return err
-		}
-		svc, err := stamp.NewService(st, stamp.Config{BaseURL: *baseFlag, Key: key, Chain: chain, Now: now})
-		if err != nil {
-			return err
-		}
 		res, err := svc.Stamp(ctx, me, "204580")
 		if err != nil {
 			return err
@@ -225,7 +251,82 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		}
 		p("%s: %s\n", lang.Pick("Digitempli kontrolllink", "The stamp's verification link"), res.URL)
 	}
+	if ln != nil {
+		h, err := verificationPage(reg, svc, *baseFlag)
+		if err != nil {
+			return err
+		}
+		base := strings.TrimSuffix(*baseFlag, "/")
+		p("\n%s %s/cert/204580 (%s)\n", lang.Pick("Kontrollleht:", "The verification page:"), base, lang.Pick("Ctrl-C lõpetab", "Ctrl-C stops"))
+		p("  %s/cert/204580?lang=en, %s/cert/OT011089, %s/cert/E015992 (%s)\n", base, base, base,
+			lang.Pick("peidetud: ei leita", "hidden: not found"))
+		p("  curl -H 'Accept: application/json' %s/cert/204580\n", base)
+		return serve(ctx, ln, h)
+	}
 	return nil
+}
+
+// verificationPage returns the handler of the page the QR codes point to (package certificate/web)
+// on the flow's registry and stamp service, mounted at the path of the links' base URL.
+func verificationPage(reg *certificate.Registry, svc *stamp.Service, base string) (http.Handler, error) {
+	h, err := web.New(web.Config{Registry: reg, Stamps: svc,
+		Name: web.Text{Et: "Kutseregister", En: "Occupational Qualifications Register"}})
+	if err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, fmt.Errorf("-base: %w", err)
+	}
+	prefix := strings.TrimSuffix(u.Path, "/")
+	if prefix == "" {
+		return h, nil
+	}
+	mux := http.NewServeMux()
+	mux.Handle(prefix+"/", http.StripPrefix(prefix, h))
+	return mux, nil
+}
+
+// serve serves h on ln until ctx is done, then shuts the server down, letting requests in flight
+// finish.
+func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 10 * time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 16 << 10}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		return err
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// localURL returns the http URL of a listening address, "http://localhost:8080" for ":8080".
+func localURL(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String()
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // loadSeal returns the host's seal from PEM files, or a generated self-signed TEST seal.

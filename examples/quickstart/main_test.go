@@ -2,14 +2,25 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/internal/tooltest"
+	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/stamp"
+	"github.com/kutsekit/kutse/store/memstore"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -69,7 +80,7 @@ func TestQuickstart_Postgres(t *testing.T) {
 
 // TestQuickstart_BadFlags proves that bad flags get a clear error naming the flag.
 func TestQuickstart_BadFlags(t *testing.T) {
-	for _, args := range [][]string{{"-date", "2026-02-30"}, {"-date", "22/11/2026"}, {"-lang", "de"}, {"-store", "mysql://x"}} {
+	for _, args := range [][]string{{"-date", "2026-02-30"}, {"-date", "22/11/2026"}, {"-lang", "de"}, {"-store", "mysql://x"}, {"-serve", "no-such-host.invalid:http"}} {
 		var out bytes.Buffer
 		err := run(t.Context(), args, &out, fixedNow)
 		if err == nil || !strings.Contains(err.Error(), args[0]) {
@@ -87,5 +98,110 @@ func TestQuickstart_DefaultDate(t *testing.T) {
 	}
 	if !strings.HasPrefix(out.String(), "Minu tunnistused — 22. novembril 2026") {
 		t.Errorf("first line = %q", strings.SplitN(out.String(), "\n", 2)[0])
+	}
+}
+
+// syncBuffer is an output the test reads while the program writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestQuickstart_Serve_CERT05_CERT06 runs the quickstart with -serve on a free loopback port and -out:
+// the stamp's link names the served address and the page answers it (CERT-05, CERT-06), in HTML and
+// JSON; the hidden certificate is not found (CERT-04); the program returns when its context ends.
+func TestQuickstart_Serve_CERT05_CERT06(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-date", "2026-11-22", "-lang", "en", "-out", t.TempDir(), "-serve", "127.0.0.1:0"}, &out, fixedNow)
+	}()
+	link := regexp.MustCompile(`The stamp's verification link: (http://127\.0\.0\.1:\d+)/cert/204580\n`)
+	var base string
+	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); {
+		select {
+		case err := <-done:
+			t.Fatalf("run returned before serving: %v\n%s", err, out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		if m := link.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "The verification page:") {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("no served link in the output:\n%s", out.String())
+	}
+	for _, tt := range []struct {
+		path, accept string
+		code         int
+		want         string
+	}{
+		{"/cert/204580", "", 200, "<h1>Occupational qualification certificate 204580</h1>"},
+		{"/cert/204580?lang=et", "", 200, "Kehtiv seisuga 22.11.2026"},
+		{"/cert/204580", "application/json", 200, `"status": "valid"`},
+		{"/cert/OT011089", "", 200, "Expired as of 22.11.2026"},
+		{"/cert/E015992", "", 404, "Certificate not found"},
+	} {
+		req, _ := http.NewRequestWithContext(t.Context(), "GET", base+tt.path, nil)
+		req.Header.Set("Accept", tt.accept)
+		req.Header.Set("Accept-Language", "en")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tt.code || !strings.Contains(string(b), tt.want) || strings.Contains(string(b), "49502020047") {
+			t.Errorf("GET %s = %d; want %d with %q\n%s", tt.path, res.StatusCode, tt.code, tt.want, b)
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("run after the context ended = %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return after its context ended")
+	}
+}
+
+// TestVerificationPage_prefix proves that the quickstart mounts the page at the path of -base, so
+// that links under a prefix are served.
+func TestVerificationPage_prefix(t *testing.T) {
+	st := memstore.New()
+	reg, _ := certificate.NewRegistry(st, &certificate.Options{Now: fixedNow})
+	if _, err := reg.Issue(t.Context(), keeper, certificate.IssueRequest{Certificate: entry(owned[4], isikukood.MustParse("49502020047"))}); err != nil {
+		t.Fatal(err)
+	}
+	key, chain, _ := stamp.TestSeal(fixedNow())
+	svc, _ := stamp.NewService(st, stamp.Config{BaseURL: "https://example.ee/register/", Key: key, Chain: chain, Now: fixedNow})
+	h, err := verificationPage(reg, svc, "https://example.ee/register/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]int{"/register/cert/204580": 200, "/cert/204580": 404, "/register/cert/999999": 404} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != want {
+			t.Errorf("GET %s = %d; want %d", path, w.Code, want)
+		}
+	}
+	if got := localURL(&net.TCPAddr{Port: 8080}); got != "http://localhost:8080" {
+		t.Errorf("localURL(:8080) = %q", got)
 	}
 }

@@ -5,8 +5,10 @@
 package tooltest
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +46,17 @@ func Env(t testing.TB, name string) string {
 	}
 	t.Skipf("Skipping due to missing environment variable %v", name)
 	return ""
+}
+
+// Output runs the command name with args and returns its standard output. Its standard error (where
+// zbarimg writes D-Bus noise) is shown only when the command fails, which fails t.
+func Output(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
+	return stdout.String()
 }

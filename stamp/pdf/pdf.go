@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -173,11 +172,7 @@ func entryPDF(c *certificate.Certificate, generated time.Time, verifyURL string,
 		w.list(lang.Pick("Valitud kompetentsid", "Selected competences"), e.competences)
 	}
 	if e.examLanguage != "" {
-		v := e.examLanguage
-		if lang == law.English {
-			v = languageEn(v)
-		}
-		w.row(lang.Pick("Kutseeksami keel", "Language of the exam"), v)
+		w.row(lang.Pick("Kutseeksami keel", "Language of the exam"), certificate.ExamLanguageIn(e.examLanguage, lang))
 	}
 	if e.issuer != "" {
 		w.row(lang.Pick("Väljastaja", "Issued by"), e.issuer)
@@ -227,27 +222,6 @@ func info(e *entry, title, subject string) gopdf.PdfInfo {
 		Creator:      creator,
 		CreationDate: e.generated,
 	}
-}
-
-// languagesEn translates the exam languages the register writes most often.
-var languagesEn = map[string]string{
-	"eesti": "Estonian", "vene": "Russian", "inglise": "English", "soome": "Finnish",
-	"saksa": "German", "läti": "Latvian", "leedu": "Lithuanian", "rootsi": "Swedish",
-	"prantsuse": "French", "ukraina": "Ukrainian", "poola": "Polish",
-}
-
-// languageEn returns the English name of an exam language written "<x> keel" (or "<x> keeles"), or
-// s unchanged.
-func languageEn(s string) string {
-	l := strings.ToLower(s)
-	for _, suffix := range [...]string{" keel", " keeles"} {
-		if stem, ok := strings.CutSuffix(l, suffix); ok {
-			if en, ok := languagesEn[stem]; ok {
-				return en
-			}
-		}
-	}
-	return s
 }
 
 // capitalise returns s with its first letter in upper case.

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -66,24 +65,11 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 	return p
 }
 
-// run runs a command and returns its standard output; standard error is only shown on failure
-// (zbarimg writes D-Bus noise there).
-func run(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
-	}
-	return stdout.String()
-}
-
 // pdfText returns the text of a PDF as pdftotext extracts it, pages separated by form feeds.
 func pdfText(t *testing.T, b []byte) string {
 	t.Helper()
 	tool := tooltest.Need(t, "pdftotext", "poppler-utils")
-	return run(t, tool, "-enc", "UTF-8", writeTemp(t, "doc.pdf", b), "-")
+	return tooltest.Output(t, tool, "-enc", "UTF-8", writeTemp(t, "doc.pdf", b), "-")
 }
 
 // TestGolden_CERT05_CERT06 compares the three documents of seed 000's certificate 204580 with the
@@ -291,12 +277,12 @@ func TestQR_CERT05_CERT06(t *testing.T) {
 	for _, url := range []string{sampleURL, longURL} {
 		for _, d := range docs {
 			p := writeTemp(t, d.name, render(t, d, sample(), url))
-			run(t, pdftoppm, "-r", "150", "-png", p, strings.TrimSuffix(p, ".pdf"))
+			tooltest.Output(t, pdftoppm, "-r", "150", "-png", p, strings.TrimSuffix(p, ".pdf"))
 			pngs, _ := filepath.Glob(strings.TrimSuffix(p, ".pdf") + "*.png")
 			var codes []string
 			for _, png := range pngs {
 				// --raw prints each symbol's data and a newline; -q drops the summary.
-				out := run(t, zbarimg, "-q", "--raw", "-Sdisable", "-Sqrcode.enable", png)
+				out := tooltest.Output(t, zbarimg, "-q", "--raw", "-Sdisable", "-Sqrcode.enable", png)
 				codes = append(codes, strings.Split(strings.TrimSuffix(out, "\n"), "\n")...)
 			}
 			if len(codes) != d.qrs {
@@ -316,7 +302,7 @@ func TestQPDFCheck_CERT06(t *testing.T) {
 	qpdf := tooltest.Need(t, "qpdf", "qpdf")
 	for _, c := range []certificate.Certificate{sample(), long()} {
 		for _, d := range docs {
-			out := run(t, qpdf, "--check", writeTemp(t, d.name, render(t, d, c, sampleURL)))
+			out := tooltest.Output(t, qpdf, "--check", writeTemp(t, d.name, render(t, d, c, sampleURL)))
 			if !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(out), "warning") {
 				t.Errorf("%s: qpdf --check:\n%s", d.name, out)
 			}
@@ -352,7 +338,7 @@ var (
 func words(t *testing.T, b []byte) (ws []word, pages int) {
 	t.Helper()
 	tool := tooltest.Need(t, "pdftotext", "poppler-utils")
-	out := run(t, tool, "-bbox", "-enc", "UTF-8", writeTemp(t, "doc.pdf", b), "-")
+	out := tooltest.Output(t, tool, "-bbox", "-enc", "UTF-8", writeTemp(t, "doc.pdf", b), "-")
 	for _, line := range strings.Split(out, "\n") {
 		if pageRE.MatchString(line) {
 			pages++
