@@ -181,7 +181,7 @@ func (d *Dispatcher) Dispatch(ctx context.Context) (Round, error) {
 			return x.r, nil
 		}
 		for i := range evs {
-			if !d.now().Before(until) {
+			if i > 0 && !d.now().Before(until) {
 				break // the lease has ended: another dispatcher may have the rest now
 			}
 			if err := x.one(ctx, &evs[i]); err != nil {

@@ -273,6 +273,13 @@ func TestDispatch_LeaseEnds(t *testing.T) {
 	if err != nil || r.Sent != 3 || fmt.Sprint(s.ids()) != "[1 2 3]" {
 		t.Errorf("Dispatch = %+v, %v, sent %v; want each once", r, err, s.ids())
 	}
+	// A lease shorter than a tick of the clock still delivers: the first event of a claim is tried.
+	st = setup(t)
+	s = &sink{}
+	d = &notify.Dispatcher{Outbox: st, Sender: s, Now: func() time.Time { c.Add(time.Second); return c.Now() }, Lease: time.Nanosecond}
+	if r, err := d.Dispatch(t.Context()); err != nil || r.Sent != 3 || fmt.Sprint(s.ids()) != "[1 2 3]" {
+		t.Errorf("Dispatch with a tiny lease = %+v, %v, sent %v; want each once", r, err, s.ids())
+	}
 }
 
 // TestDispatch_GEN05_Lang proves that the host chooses each recipient's language from the typed
