@@ -304,11 +304,14 @@ func dated(e store.Event) bool {
 	return false
 }
 
-// TestRender_LNG18_ResultsAndCertificate proves the notices of LNG-18: the result reaches the person
-// with the points and whether the exam was passed, and the certificate is announced as available in
-// the state portal, or, for a person without an Estonian personal code, given in written form.
+// TestRender_LNG18_ResultsAndCertificate proves the notices of LNG-18: the notice of the exam says
+// by when the result comes (within 30 days of the exam of 15.09.2011: 17.10.2011, the 30th day being
+// a Saturday), the result
+// reaches the person with the points and whether the exam was passed, and the certificate is
+// announced as available in the state portal, or, for a person without an Estonian personal code,
+// given in written form.
 func TestRender_LNG18_ResultsAndCertificate(t *testing.T) {
-	var graded, certs []notify.Message
+	var graded, certs, notices []notify.Message
 	for _, e := range outbox(t, flows(t)) {
 		m, err := notify.Render(e, law.Estonian)
 		if err != nil {
@@ -319,7 +322,12 @@ func TestRender_LNG18_ResultsAndCertificate(t *testing.T) {
 			graded = append(graded, m)
 		case proficiency.EventCertificate:
 			certs = append(certs, m)
+		case proficiency.EventNotice:
+			notices = append(notices, m)
 		}
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0].Body, "Tulemuse saate teada hiljemalt 17.10.2011.") {
+		t.Errorf("the notice of the exam = %+v; want the result's due date", notices)
 	}
 	if len(graded) != 3 || len(certs) != 2 {
 		t.Fatalf("%d results and %d certificates; want 3 and 2", len(graded), len(certs))

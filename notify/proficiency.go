@@ -58,10 +58,14 @@ var proficiencyNotices = map[string]template{
 		}
 		return f.pick("Eritingimuste taotlus on otsustatud", "Your request for special conditions has been decided"), f.pick(et, en)
 	}},
-	proficiency.EventNotice: {to: Person, rules: "LNG-10, LNG-11, LNG-14", write: func(f fields) (string, string) {
-		return f.pick(sentence(f.exam(""))+" toimub "+f.date("date"), sentence(f.exam(""))+" takes place on "+f.date("date")),
-			f.pick(sentence(f.exam(""))+" toimub "+f.date("date")+f.at()+f.centre()+". Võtke kaasa kehtiv isikut tõendav dokument.",
-				sentence(f.exam(""))+" takes place on "+f.date("date")+f.at()+f.centre()+". Bring a valid identity document.")
+	proficiency.EventNotice: {to: Person, rules: "LNG-10, LNG-11, LNG-14, LNG-18", write: func(f fields) (string, string) {
+		et := sentence(f.exam("")) + " toimub " + f.date("date") + f.at() + f.centre() + ". Võtke kaasa kehtiv isikut tõendav dokument."
+		en := sentence(f.exam("")) + " takes place on " + f.date("date") + f.at() + f.centre() + ". Bring a valid identity document."
+		if f.s("result_by") != "" {
+			et += " Tulemuse saate teada hiljemalt " + f.date("result_by") + "."
+			en += " You will have your result by " + f.date("result_by") + "."
+		}
+		return f.pick(sentence(f.exam(""))+" toimub "+f.date("date"), sentence(f.exam(""))+" takes place on "+f.date("date")), f.pick(et, en)
 	}},
 	proficiency.EventAbsent: {to: Person, rules: "LNG-08", write: func(f fields) (string, string) {
 		et := "Te ei osalenud " + f.date("date") + " toimunud " + f.exam("l") + "."

@@ -368,9 +368,11 @@ func (s *Service) RecordNotice(ctx context.Context, a actor.Actor, id int64, sen
 				"the notice was sent on "+sentOn.Register()+", in time")
 		}
 		r.NoticeSentOn = sentOn
-		return []store.Event{{Kind: EventNotice, Recipient: recipient(r.Person), At: s.instant(), Data: map[string]string{
-			"session": r.Session, "level": r.Level.String(), "date": r.Date.String(), "start": sess.Start,
-			"centre": r.Centre, "contact": r.Person.Contact}}}, nil
+		d := examData(r, "start", sess.Start, "centre", r.Centre, "contact", r.Person.Contact)
+		if dl, _, err := s.rules.ResultDue(r.Date); err == nil {
+			d["result_by"] = dl.Due.String() // LNG-18, for the notice
+		}
+		return []store.Event{{Kind: EventNotice, Recipient: recipient(r.Person), At: s.instant(), Data: d}}, nil
 	})
 	return r, e, err
 }
