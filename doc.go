@@ -35,10 +35,12 @@
 //     (the ASiC-E container, XAdES B/T/LT, and verifying any container).
 //   - [github.com/kutsekit/kutse/certificate/web]: the page the QR codes point to, the public entry and
 //     its validity today in Estonian and English, as HTML or JSON (CERT-05, CERT-06).
-//   - [github.com/kutsekit/kutse/notify]: the register's notices from the outbox, in Estonian and
-//     English, delivered through the host's sender (CERT-09).
+//   - [github.com/kutsekit/kutse/notify]: a notice for every event of every package, in Estonian and
+//     English, to a person or an organisation (CERT-09, APP-07), delivered from the outbox through
+//     the host's sender with retries, backoff and dead letters.
 //   - [github.com/kutsekit/kutse/invalid]: the error type for bad input that the packages share.
-//   - [github.com/kutsekit/kutse/store]: the sentinel errors and the outbox event shared by every store.
+//   - [github.com/kutsekit/kutse/store]: the sentinel errors, the outbox event and the outbox shared by
+//     every store.
 //   - [github.com/kutsekit/kutse/store/memstore]: the in-memory store.
 //   - [github.com/kutsekit/kutse/store/pgstore]: the PostgreSQL store (pgx), with embedded migrations.
 //   - [github.com/kutsekit/kutse/store/storetest]: the conformance suite any store must pass.

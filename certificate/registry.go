@@ -406,7 +406,7 @@ func (r *Registry) Notices(ctx context.Context, a actor.Actor, holder isikukood.
 	if !a.Is(holder) && a.Role != actor.Registrar {
 		return nil, actor.Deny(a, "read a holder's notices", "only the holder or the registrar may")
 	}
-	return r.st.CertificateEvents(ctx, EventQuery{Recipient: holder.String()})
+	return r.st.OutboxEvents(ctx, store.EventQuery{Recipient: holder.String()})
 }
 
 // NotifyExpiring raises, once per certificate, the register's notice that a certificate's validity

@@ -44,7 +44,7 @@ func issue204580(t *testing.T, r *certificate.Registry) certificate.Certificate 
 // nothing.
 func snapshot(t *testing.T, st *memstore.Store) (int, int) {
 	cs, _ := st.HolderCertificates(context.Background(), holder)
-	evs, _ := st.CertificateEvents(context.Background(), certificate.EventQuery{})
+	evs, _ := st.OutboxEvents(context.Background(), store.EventQuery{})
 	return len(cs), len(evs)
 }
 

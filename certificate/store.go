@@ -47,12 +47,9 @@ type Store interface {
 	// nothing.
 	MarkExpiryNotified(ctx context.Context, no Number, version int64, on calendar.Date, events []store.Event) (Certificate, error)
 
-	// CertificateEvents returns outbox events matching q, ordered by ID.
-	CertificateEvents(ctx context.Context, q EventQuery) ([]store.Event, error)
-
-	// MarkEventsSent marks the events with the given IDs as delivered. Unknown IDs are an error
-	// wrapping store.ErrNotFound, and then nothing is marked.
-	MarkEventsSent(ctx context.Context, ids ...int64) error
+	// OutboxEvents returns the outbox's events matching q, ordered by ID: the part of the shared
+	// outbox (store.Outbox) the register reads, for the owner's notices.
+	OutboxEvents(ctx context.Context, q store.EventQuery) ([]store.Event, error)
 }
 
 // Issue is what [Store.IssueCertificate] takes.
@@ -102,13 +99,4 @@ func (q PublicQuery) EffectiveLimit() int {
 		return 1000
 	}
 	return q.Limit
-}
-
-// EventQuery selects outbox events.
-type EventQuery struct {
-	Recipient string // when not empty, only events for this recipient
-	Subject   string // when not empty, only events about this record
-	Unsent    bool   // only events not yet marked sent
-	AfterID   int64  // only events with a greater ID
-	Limit     int    // 0 means 1000
 }

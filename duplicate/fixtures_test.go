@@ -169,7 +169,7 @@ func (e *env) cert(no certificate.Number) certificate.Certificate {
 
 func (e *env) events() []store.Event {
 	e.t.Helper()
-	evs, err := e.st.CertificateEvents(context.Background(), certificate.EventQuery{Limit: 10000})
+	evs, err := e.st.OutboxEvents(context.Background(), store.EventQuery{Limit: 10000})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -257,7 +257,8 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 		"amount": cost.Amount.StringFixed(2), "payer": cost.Payer.String()})}
 	for _, st := range route.Steps {
 		if st.Action == Forward && st.From.Role == PartyGovernment {
-			events = append(events, ev(EventForward, st.From.Code, now, map[string]string{"to": st.To.Name, "to-code": st.To.Code, "text": st.Et}))
+			events = append(events, ev(EventForward, st.From.Code, now, map[string]string{"to": st.To.Name, "to-code": st.To.Code, "text": st.Et,
+				"applicant": req.Applicant.Name, "procedure": p.String()}))
 		}
 	}
 	assigned := map[string]string{"procedure": p.String(), "ground": req.Ground.String(), "applicant": req.Applicant.Name}
@@ -550,7 +551,8 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 	subj := c.Subject()
 	events := []store.Event{{Kind: EventGranted, Subject: subj, Recipient: rcpt, At: now, Data: map[string]string{
 		"original": string(no), "decided": today.String(), "decision": in.Decision, "mark": form.Mark,
-		"invalidated": strconv.FormatBool(fate.Invalidated), "amount": c.Cost.Amount.StringFixed(2)}}}
+		"invalidated": strconv.FormatBool(fate.Invalidated), "amount": c.Cost.Amount.StringFixed(2),
+		"procedure": c.Procedure.String(), "decider": c.Route.Decider.Name}}}
 	issued := store.Event{Kind: certificate.EventIssued, Recipient: dup.Holder.Code.String(), At: now,
 		Data: map[string]string{"kind": dup.Kind.String(), "duplicate-of": string(no)}}
 	if dup.Holder.Code.IsZero() {
@@ -637,7 +639,7 @@ func (s *Service) Refuse(ctx context.Context, a actor.Actor, id int64, in Refuse
 		c.Status, c.DecidedOn, c.Decision, c.Refusal, c.RefusalReason = Refused, today, in.Decision, in.Ground, in.Reason
 		return []store.Event{ev(EventRefused, applicantRecipient(c.Request), now, map[string]string{
 			"ground": in.Ground.String(), "reason": in.Reason, "decision": in.Decision, "decided": today.String(),
-			"notify-by": ref.Notice.Due.String()})}, e, nil
+			"notify-by": ref.Notice.Due.String(), "procedure": c.Procedure.String(), "decider": c.Route.Decider.Name})}, e, nil
 	})
 }
 

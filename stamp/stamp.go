@@ -123,7 +123,8 @@ type Result struct {
 	Request   application.Request // the owner's "Digitempel" request, recorded with its outcome
 }
 
-// EventStamped and EventRefused are the events the service raises to the owner.
+// EventStamped and EventRefused are the events the service raises to the owner (the recipient is
+// the holder's personal code); their subject is the number of the owner's request (CERT-10).
 const (
 	EventStamped = "stamp.issued"
 	EventRefused = "stamp.refused"
@@ -153,7 +154,9 @@ func (s *Service) Stamp(ctx context.Context, a actor.Actor, no certificate.Numbe
 		Date: today, At: now}
 	if st, why := c.ExplainStatus(today); st != certificate.Valid {
 		req.Status, req.Reason = application.Refused, "tunnistus ei ole "+today.Register()+" kehtiv ("+st.Name(law.Estonian)+")"
-		if _, err := s.st.CreateRequest(ctx, req, []store.Event{s.event(EventRefused, &c, now, req.Reason)}); err != nil {
+		ev := s.event(EventRefused, &c, now, req.Reason)
+		ev.Data["status"], ev.Data["on"] = st.String(), today.String() // for the notice in English
+		if _, err := s.st.CreateRequest(ctx, req, []store.Event{ev}); err != nil {
 			return Result{}, err
 		}
 		return Result{}, &certificate.RuleError{Rule: "CERT-06", Citation: reg74.At("1", "3", "").String() + "; " + why.Render(law.Estonian),

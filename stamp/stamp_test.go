@@ -95,7 +95,7 @@ func TestStamp_CERT06_CERT10(t *testing.T) {
 		rs[0].Data["sha256"] != hex.EncodeToString(sum[:]) || rs[0].Certificate != "204580" {
 		t.Errorf("requests = %+v", rs)
 	}
-	evs, _ := st.CertificateEvents(t.Context(), certificate.EventQuery{Recipient: holder.String()})
+	evs, _ := st.OutboxEvents(t.Context(), store.EventQuery{Recipient: holder.String()})
 	if len(evs) != 1 || evs[0].Kind != stamp.EventStamped || evs[0].Data["certificate"] != "204580" {
 		t.Errorf("events = %+v", evs)
 	}

@@ -77,6 +77,16 @@ func recipient(p Person) string {
 	return p.Code.String()
 }
 
+// examData returns the data of a registration's event: the session, its level and exam day, and
+// the pairs kv (key, value, ...) — what a notice needs to say which exam it is about.
+func examData(r *Registration, kv ...string) map[string]string {
+	d := map[string]string{"session": r.Session, "level": r.Level.String(), "date": r.Date.String()}
+	for i := 0; i+1 < len(kv); i += 2 {
+		d[kv[i]] = kv[i+1]
+	}
+	return d
+}
+
 // CreateSession checks a session ([Rulebook.CheckSession]: LNG-02, LNG-03, LNG-04, LNG-13) and
 // stores it. Only the exam centre that organises it, or the registrar, may.
 func (s *Service) CreateSession(ctx context.Context, a actor.Actor, sess Session) (Session, law.Explanation, error) {
@@ -91,8 +101,8 @@ func (s *Service) CreateSession(ctx context.Context, a actor.Actor, sess Session
 		return Session{}, e, err
 	}
 	sess.Version = 0
-	out, err := s.st.CreateProficiencySession(ctx, sess.Clone(), []store.Event{{Kind: EventSessionCreated, At: s.instant(),
-		Data: map[string]string{"level": sess.Level.String(), "date": sess.Date.String(), "start": sess.Start}}})
+	out, err := s.st.CreateProficiencySession(ctx, sess.Clone(), []store.Event{{Kind: EventSessionCreated, Recipient: sess.Organiser,
+		At: s.instant(), Data: map[string]string{"session": sess.ID, "level": sess.Level.String(), "date": sess.Date.String(), "start": sess.Start}}})
 	return out, e, err
 }
 
@@ -274,7 +284,7 @@ func (s *Service) Cancel(ctx context.Context, a actor.Actor, id int64) (Registra
 			return nil, err
 		}
 		return []store.Event{{Kind: EventCancelled, Recipient: recipient(r.Person), At: s.instant(),
-			Data: map[string]string{"session": r.Session, "wait_from": w.From.String()}}}, nil
+			Data: examData(r, "wait_from", w.From.String())}}, nil
 	})
 	return r, w, err
 }
@@ -294,7 +304,8 @@ func (s *Service) RequestSpecialNeeds(ctx context.Context, a actor.Actor, id int
 			return nil, err
 		}
 		r.SpecialNeeds = &sn
-		return []store.Event{{Kind: EventSpecialNeedsRequested, At: s.instant(), Data: map[string]string{"session": r.Session}}}, nil
+		return []store.Event{{Kind: EventSpecialNeedsRequested, Recipient: sess.Organiser, At: s.instant(),
+			Data: examData(r, "registration", strconv.FormatInt(r.ID, 10))}}, nil
 	})
 	return r, e, err
 }
@@ -319,8 +330,14 @@ func (s *Service) DecideSpecialNeeds(ctx context.Context, a actor.Actor, id int6
 			return nil, err
 		}
 		r.SpecialNeeds = &sn
-		return []store.Event{{Kind: EventSpecialNeedsDecided, Recipient: recipient(r.Person), At: s.instant(),
-			Data: map[string]string{"session": r.Session, "decision": acc.Reference}}}, nil
+		d := examData(r, "decision", acc.Reference, "tasks", strings.Join(acc.Tasks, "; "))
+		if acc.OtherTimePlace {
+			d["other_time_place"] = "true"
+		}
+		if acc.ExtraMinutes > 0 {
+			d["extra_minutes"] = strconv.Itoa(acc.ExtraMinutes)
+		}
+		return []store.Event{{Kind: EventSpecialNeedsDecided, Recipient: recipient(r.Person), At: s.instant(), Data: d}}, nil
 	})
 	return r, e, err
 }
@@ -351,9 +368,11 @@ func (s *Service) RecordNotice(ctx context.Context, a actor.Actor, id int64, sen
 				"the notice was sent on "+sentOn.Register()+", in time")
 		}
 		r.NoticeSentOn = sentOn
-		return []store.Event{{Kind: EventNotice, Recipient: recipient(r.Person), At: s.instant(), Data: map[string]string{
-			"session": r.Session, "level": r.Level.String(), "date": r.Date.String(), "start": sess.Start,
-			"centre": r.Centre, "contact": r.Person.Contact}}}, nil
+		d := examData(r, "start", sess.Start, "centre", r.Centre, "contact", r.Person.Contact)
+		if dl, _, err := s.rules.ResultDue(r.Date); err == nil {
+			d["result_by"] = dl.Due.String() // LNG-18, for the notice
+		}
+		return []store.Event{{Kind: EventNotice, Recipient: recipient(r.Person), At: s.instant(), Data: d}}, nil
 	})
 	return r, e, err
 }
@@ -373,8 +392,11 @@ func (s *Service) RecordAbsence(ctx context.Context, a actor.Actor, id int64) (R
 		if w, err = s.rules.RetakeWait(*r); err != nil {
 			return nil, err
 		}
-		return []store.Event{{Kind: EventAbsent, Recipient: recipient(r.Person), At: s.instant(),
-			Data: map[string]string{"session": r.Session, "wait_from": w.From.String()}}}, nil
+		d := examData(r, "wait_from", w.From.String())
+		if dl, _, err := s.rules.ExplanationDue(r.Date); err == nil {
+			d["explain_by"] = dl.Due.String()
+		}
+		return []store.Event{{Kind: EventAbsent, Recipient: recipient(r.Person), At: s.instant(), Data: d}}, nil
 	})
 	return r, w, err
 }
@@ -399,7 +421,7 @@ func (s *Service) RecordExplanation(ctx context.Context, a actor.Actor, id int64
 			return nil, err
 		}
 		return []store.Event{{Kind: EventExplanation, Recipient: recipient(r.Person), At: s.instant(),
-			Data: map[string]string{"session": r.Session, "accepted": strconv.FormatBool(ab.Accepted), "wait_from": w.From.String()}}}, nil
+			Data: examData(r, "accepted", strconv.FormatBool(ab.Accepted), "wait_from", w.From.String())}}, nil
 	})
 	return r, w, err
 }
@@ -433,9 +455,8 @@ func (s *Service) RecordResult(ctx context.Context, a actor.Actor, id int64, res
 				"the result was recorded on "+today.Register()+", after the due date "+dl.Due.Register())
 		}
 		r.Status, r.Result, r.Grade, r.GradedOn = Graded, &res, &g, today
-		return []store.Event{{Kind: EventGraded, Recipient: recipient(r.Person), At: s.instant(), Data: map[string]string{
-			"session": r.Session, "passed": strconv.FormatBool(g.Passed), "total": g.Total.String(), "max": g.Max.String(),
-			"percent": g.Percent().String()}}}, nil
+		return []store.Event{{Kind: EventGraded, Recipient: recipient(r.Person), At: s.instant(), Data: examData(r,
+			"passed", strconv.FormatBool(g.Passed), "total", g.Total.String(), "max", g.Max.String(), "percent", g.Percent().String())}}, nil
 	})
 	if err != nil || !g.Passed {
 		return r, e, err
@@ -510,7 +531,7 @@ func (s *Service) IssueCertificate(ctx context.Context, a actor.Actor, id int64)
 		}
 		r.Certificate = c.Number
 		return []store.Event{{Kind: EventCertificate, Recipient: recipient(r.Person), At: s.instant(),
-			Data: map[string]string{"certificate": string(c.Number), "delivery": del.String()}}}, nil
+			Data: examData(r, "certificate", string(c.Number), "delivery", del.String())}}, nil
 	})
 	if err != nil {
 		return certificate.Certificate{}, err

@@ -49,7 +49,7 @@ func (f *fixture) set(d calendar.Date) {
 
 func (f *fixture) events(t *testing.T) []store.Event {
 	t.Helper()
-	evs, err := f.st.CertificateEvents(context.Background(), certificate.EventQuery{Limit: 10000})
+	evs, err := f.st.OutboxEvents(context.Background(), store.EventQuery{Limit: 10000})
 	if err != nil {
 		t.Fatal(err)
 	}

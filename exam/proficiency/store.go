@@ -66,16 +66,17 @@ func SessionSubject(id string) string { return "proficiency/session/" + id }
 // RegistrationSubject returns the outbox subject of a registration's events: "proficiency/<id>".
 func RegistrationSubject(id int64) string { return "proficiency/" + strconv.FormatInt(id, 10) }
 
-// The kinds of event the service raises.
+// The kinds of event the service raises. Recipient is the person's personal code ("" for a person
+// without one), or the registry code of the exam centre that organises the session.
 const (
-	EventSessionCreated        = "proficiency.session-created"
+	EventSessionCreated        = "proficiency.session-created"         // to the exam centre: the session is stored
 	EventRegistered            = "proficiency.registered"              // to the person
 	EventCancelled             = "proficiency.cancelled"               // to the person
 	EventSpecialNeedsRequested = "proficiency.special-needs-requested" // to the exam centre
 	EventSpecialNeedsDecided   = "proficiency.special-needs-decided"   // to the person
 	EventNotice                = "proficiency.notice"                  // the notice of time and place (LNG-10), to the person
 	EventAbsent                = "proficiency.absent"                  // to the person
-	EventExplanation           = "proficiency.explanation"             // the absence's explanation was decided
+	EventExplanation           = "proficiency.explanation"             // to the person: the absence's explanation was decided
 	EventGraded                = "proficiency.graded"                  // the result (LNG-18), to the person
-	EventCertificate           = "proficiency.certificate"             // the certificate's number was recorded
+	EventCertificate           = "proficiency.certificate"             // to the person: the certificate's number and delivery (LNG-18)
 )

@@ -56,6 +56,7 @@ import (
 	"github.com/kutsekit/kutse/notify"
 	"github.com/kutsekit/kutse/stamp"
 	"github.com/kutsekit/kutse/stamp/asice"
+	"github.com/kutsekit/kutse/store"
 	"github.com/kutsekit/kutse/store/memstore"
 	"github.com/kutsekit/kutse/store/pgstore"
 )
@@ -202,7 +203,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	// The register's notices reach the owner (CERT-09): the dispatcher renders the outbox's events
 	// and hands them to a sender, here one that prints the first three subjects.
 	shown := 0
-	d := &notify.Dispatcher{Outbox: st, Lang: func(string) law.Lang { return lang },
+	d := &notify.Dispatcher{Outbox: st, Lang: func(notify.Recipient) law.Lang { return lang },
 		Sender: notify.SenderFunc(func(_ context.Context, m notify.Message) error {
 			if shown < 3 {
 				p("  → %s\n", m.Subject)
@@ -385,6 +386,7 @@ func loadSeal(keyFile, certFile string, now time.Time) (crypto.Signer, []*x509.C
 type fullStore interface {
 	certificate.Store
 	application.Store
+	store.Outbox
 }
 
 // openStore returns the store named by the -store flag and a function that releases it.

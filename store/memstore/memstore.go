@@ -36,7 +36,7 @@ type Store struct {
 	byHolder map[isikukood.Code][]certificate.Number
 	counters map[string]int64 // series key → last counter handed out
 	idem     map[string]idemEntry
-	events   []store.Event         // in ID order; events[i].ID == i+1
+	outbox   outbox                // the outbox (outbox.go)
 	requests []application.Request // in Number order; requests[i].Number == i+1
 	tokens   map[string]int64      // request token → number
 	dup      duplicateState        // package duplicate's records (duplicate.go)
@@ -64,6 +64,7 @@ func New() *Store {
 var (
 	_ certificate.Store = (*Store)(nil)
 	_ application.Store = (*Store)(nil)
+	_ store.Outbox      = (*Store)(nil)
 )
 
 // Certificate implements certificate.Store.
@@ -206,72 +207,6 @@ func (s *Store) UpdateCertificate(ctx context.Context, c certificate.Certificate
 	s.certs[c.Number] = c
 	s.appendEvents(events, string(c.Number))
 	return c.Clone(), nil
-}
-
-// appendEvents adds events to the outbox; the caller holds s.mu.
-func (s *Store) appendEvents(events []store.Event, subject string) {
-	for _, e := range events {
-		e.ID = int64(len(s.events) + 1)
-		e.Sent = false
-		if e.Subject == "" {
-			e.Subject = subject
-		}
-		e.Data = cloneMap(e.Data)
-		s.events = append(s.events, e)
-	}
-}
-
-func cloneMap(m map[string]string) map[string]string {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-// CertificateEvents implements certificate.Store.
-func (s *Store) CertificateEvents(ctx context.Context, q certificate.EventQuery) ([]store.Event, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 1000
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []store.Event
-	start := max(q.AfterID, 0)
-	for i := start; i < int64(len(s.events)) && len(out) < limit; i++ {
-		e := s.events[i]
-		if (q.Recipient != "" && e.Recipient != q.Recipient) || (q.Subject != "" && e.Subject != q.Subject) || (q.Unsent && e.Sent) {
-			continue
-		}
-		e.Data = cloneMap(e.Data)
-		out = append(out, e)
-	}
-	return out, nil
-}
-
-// MarkEventsSent implements certificate.Store.
-func (s *Store) MarkEventsSent(ctx context.Context, ids ...int64) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, id := range ids {
-		if id < 1 || id > int64(len(s.events)) {
-			return fmt.Errorf("memstore: event %d: %w", id, store.ErrNotFound)
-		}
-	}
-	for _, id := range ids {
-		s.events[id-1].Sent = true
-	}
-	return nil
 }
 
 // CreateRequest implements application.Store.

@@ -86,6 +86,13 @@ func BenchmarkIssueBatch100(b *testing.B) {
 	b.ReportMetric(float64(b.N)*100/b.Elapsed().Seconds(), "certs/s")
 }
 
+// BenchmarkStore runs the conformance suite's benchmarks on PostgreSQL, each in a fresh schema: among
+// them Dispatch and Dispatch2, the outbox delivered by one dispatcher and by two at once (msgs/s),
+// each message claimed in a batch of 100 and marked sent in a statement (a commit) of its own.
+func BenchmarkStore(b *testing.B) {
+	storetest.RunBenchmarks(b, func(b *testing.B) storetest.Store { return newStore(b) })
+}
+
 var tpsRE = regexp.MustCompile(`tps = ([0-9.]+) \(without initial connection time\)`)
 
 // BenchmarkPgbenchTPCB runs pgbench's built-in TPC-B-like script on the same server with the same

@@ -108,20 +108,6 @@ WHERE NOT hidden
 ORDER BY number
 LIMIT $6`
 
-const eventsSQL = `SELECT id, kind, subject, recipient, at, data, sent_at IS NOT NULL FROM {s}.outbox
-WHERE ($1::text = '' OR recipient = $1::text)
-	AND ($2::text = '' OR subject = $2::text)
-	AND (NOT $3::boolean OR sent_at IS NULL)
-	AND id > $4::bigint
-ORDER BY id
-LIMIT $5`
-
-// markSentSQL marks the events sent only if every ID given exists: all or nothing in one statement.
-const markSentSQL = `UPDATE {s}.outbox SET sent_at = coalesce(sent_at, now())
-WHERE id = ANY($1::bigint[])
-	AND (SELECT count(*) FROM {s}.outbox WHERE id = ANY($1::bigint[]))
-		= (SELECT count(DISTINCT x) FROM unnest($1::bigint[]) AS x)`
-
 // sep separates the fields of the search column; a query containing it matches nothing, as in
 // memstore, where each field is matched on its own.
 const sep = "\x1f"
@@ -398,50 +384,6 @@ func (s *Store) UpdateCertificate(ctx context.Context, c certificate.Certificate
 		return certificate.Certificate{}, fmt.Errorf("pgstore: %s: the kind and the holder's code never change: %w", op, certificate.ErrInvalid)
 	}
 	return certificate.Certificate{}, fmt.Errorf("pgstore: %s: stored version %d, not %d: %w", op, stored, c.Version, store.ErrConflict)
-}
-
-// CertificateEvents implements certificate.Store.
-func (s *Store) CertificateEvents(ctx context.Context, q certificate.EventQuery) ([]store.Event, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 1000
-	}
-	rows, err := s.db.Query(ctx, s.q.events, q.Recipient, q.Subject, q.Unsent, max(q.AfterID, 0), limit)
-	if err != nil {
-		return nil, mapErr("events", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.Event, error) {
-		var e store.Event
-		var data []byte
-		if err := r.Scan(&e.ID, &e.Kind, &e.Subject, &e.Recipient, &e.At, &data, &e.Sent); err != nil {
-			return e, err
-		}
-		if len(data) > 0 {
-			if err := json.Unmarshal(data, &e.Data); err != nil {
-				return e, err
-			}
-		}
-		return e, nil
-	})
-	if err != nil {
-		return nil, mapErr("events", err)
-	}
-	return out, nil
-}
-
-// MarkEventsSent implements certificate.Store, all or nothing in one statement.
-func (s *Store) MarkEventsSent(ctx context.Context, ids ...int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	tag, err := s.db.Exec(ctx, s.q.markSent, ids)
-	if err != nil {
-		return mapErr("mark events sent", err)
-	}
-	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("pgstore: mark events sent %v: an event does not exist: %w", ids, store.ErrNotFound)
-	}
-	return nil
 }
 
 const expiringSQL = `SELECT ` + certCols + ` FROM {s}.certificate

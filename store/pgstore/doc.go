@@ -13,7 +13,9 @@
 // The schema is versioned SQL embedded in the module (migrations/*.sql): 0001 certificates, number
 // series and the outbox; 0002 the owner's requests (package application); 0003 duplicate cases
 // (package duplicate); 0004 proficiency exam sessions and registrations (package exam/proficiency);
-// 0005 the day a certificate's owner was told its validity ends soon. [Migrate] creates the
+// 0005 the day a certificate's owner was told its validity ends soon; 0010 the outbox's delivery
+// state (attempts, next attempt, last error, dead letter, lease) with a partial index of the
+// deliverable events. [Migrate] creates the
 // schema if needed and applies what is missing in one transaction, under an advisory lock keyed by
 // the schema's name (pg_advisory_xact_lock), so it is safe to run twice and from several processes at
 // once. Legal dates are date columns, instants timestamptz (kept to the microsecond: the Registry
@@ -55,11 +57,17 @@
 // its pool with pgconn.CancelRequestContextWatcherHandler. Both cases, and a backend killed with
 // pg_terminate_backend, are tested.
 //
-// # Outbox order
+// # Outbox order and claims
 //
 // Event IDs come from a bigserial: unique and increasing in the order the events were inserted.
-// Under concurrent writers a smaller ID can commit after a larger one, so a dispatcher should poll
-// unsent events (EventQuery.Unsent) and mark them sent, rather than keep an "after ID" cursor.
+// Under concurrent writers a smaller ID can commit after a larger one, so a dispatcher claims the
+// pending events ([Store.ClaimEvents]) rather than keep an "after ID" cursor. A claim is one
+// statement: it selects the oldest deliverable events (from the partial index outbox_deliverable:
+// neither sent nor dead; then due and not leased at the host's time) FOR UPDATE SKIP LOCKED, so that
+// a concurrent claim passes over them instead of waiting, and sets their lease_until, so that the
+// claims after it pass over them until the lease ends. Failures, releases, requeues and marks are
+// single statements too; the all-or-nothing ones check every ID in the same statement. Every time is
+// the host's clock, passed in: the database's now() is used only for sent_at, which is a record.
 //
 // # Tests
 //

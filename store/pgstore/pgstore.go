@@ -54,6 +54,7 @@ type Store struct {
 	q      queries
 	dq     duplicateQueries // package duplicate's statements (duplicate.go)
 	eq     examQueries      // the exam packages' statements (exam.go)
+	oq     outboxQueries    // the outbox's statements (outbox.go)
 }
 
 // New returns a store on db in the schema named in opts. It does not touch the database: run
@@ -68,7 +69,7 @@ func New(db DB, opts *Options) (*Store, error) {
 	}
 	ident := pgx.Identifier{schema}.Sanitize()
 	return &Store{db: db, schema: schema, q: buildQueries(ident),
-		dq: buildDuplicateQueries(ident), eq: buildExamQueries(ident)}, nil
+		dq: buildDuplicateQueries(ident), eq: buildExamQueries(ident), oq: buildOutboxQueries(ident)}, nil
 }
 
 // Schema returns the schema the store works in.
@@ -116,8 +117,7 @@ func constraintOf(err error) string {
 // queries are the statements with the schema filled in.
 type queries struct {
 	get, byHolder, public, byKey, ident           string
-	issueNumbered, issueAllocated, update, events string
-	markSent                                      string
+	issueNumbered, issueAllocated, update         string
 	createRequest, holderRequests, requestByToken string
 	expiring, markExpiry                          string
 }
@@ -133,8 +133,6 @@ func buildQueries(schema string) queries {
 		issueNumbered:  sub(issueNumberedSQL),
 		issueAllocated: sub(issueAllocatedSQL),
 		update:         sub(updateSQL),
-		events:         sub(eventsSQL),
-		markSent:       sub(markSentSQL),
 		createRequest:  sub(createRequestSQL),
 		holderRequests: sub(`SELECT ` + requestCols + ` FROM {s}.owner_request WHERE holder_code = $1 ORDER BY number DESC`),
 		requestByToken: sub(`SELECT ` + requestCols + ` FROM {s}.owner_request WHERE token = $1`),

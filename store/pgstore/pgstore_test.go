@@ -173,7 +173,7 @@ func TestHostTransaction(t *testing.T) {
 	if _, err := s.Certificate(ctx, "KT000001"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("after rollback Certificate = %v; want not found", err)
 	}
-	if evs, _ := s.CertificateEvents(ctx, certificate.EventQuery{}); len(evs) != 0 {
+	if evs, _ := s.OutboxEvents(ctx, store.EventQuery{}); len(evs) != 0 {
 		t.Errorf("after rollback %d events; want 0", len(evs))
 	}
 	c, err := s.IssueCertificate(ctx, certificate.Issue{Certificate: storetest.Sample(2), Series: ser})
@@ -248,7 +248,7 @@ func testCancelMidIssue(t *testing.T, cancelRequest bool) {
 	lock.Rollback(ctx)
 	waitIdle(t, p, pid)
 	all, _ := s.PublicCertificates(ctx, certificate.PublicQuery{})
-	evs, _ := s.CertificateEvents(ctx, certificate.EventQuery{})
+	evs, _ := s.OutboxEvents(ctx, store.EventQuery{})
 	switch {
 	case len(all) == 1 && len(evs) == 0:
 		t.Log("the server cancelled the statement: nothing written")
@@ -376,7 +376,7 @@ func assertOnly(t *testing.T, s *pgstore.Store, want ...certificate.Number) {
 			t.Errorf("certificate %d = %s; want %s", i, c.Number, want[i])
 		}
 	}
-	evs, err := s.CertificateEvents(t.Context(), certificate.EventQuery{})
+	evs, err := s.OutboxEvents(t.Context(), store.EventQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -431,7 +431,7 @@ func TestTerminatedHostTransaction(t *testing.T) {
 	if all, _ := s.PublicCertificates(ctx, certificate.PublicQuery{}); len(all) != 0 {
 		t.Errorf("after the killed batch: %v; want nothing", numbers(all))
 	}
-	if evs, _ := s.CertificateEvents(ctx, certificate.EventQuery{}); len(evs) != 0 {
+	if evs, _ := s.OutboxEvents(ctx, store.EventQuery{}); len(evs) != 0 {
 		t.Errorf("after the killed batch: %d orphan events", len(evs))
 	}
 	c, err := s.IssueCertificate(ctx, certificate.Issue{Certificate: storetest.Sample(9), Series: series})

@@ -315,17 +315,17 @@ var cases = []testCase{
 			if err := s.MarkEventsSent(ctx, evs[0].ID, evs[1].ID+1000); !errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("MarkEventsSent(known, unknown) = %v; want ErrNotFound", err)
 			}
-			if un, _ := s.CertificateEvents(ctx, certificate.EventQuery{Unsent: true}); len(un) != 2 {
+			if un, _ := s.OutboxEvents(ctx, store.EventQuery{Unsent: true}); len(un) != 2 {
 				return fmt.Errorf("after a refused MarkEventsSent %d events are unsent; want 2 (all or nothing)", len(un))
 			}
 			if err := s.MarkEventsSent(ctx, evs[0].ID); err != nil {
 				return err
 			}
-			un, _ := s.CertificateEvents(ctx, certificate.EventQuery{Unsent: true})
+			un, _ := s.OutboxEvents(ctx, store.EventQuery{Unsent: true})
 			if len(un) != 1 || un[0].ID != evs[1].ID {
 				return fmt.Errorf("unsent after marking the first = %+v; want the second only", un)
 			}
-			mine, _ := s.CertificateEvents(ctx, certificate.EventQuery{Recipient: a.Holder.Code.String(), AfterID: evs[0].ID})
+			mine, _ := s.OutboxEvents(ctx, store.EventQuery{Recipient: a.Holder.Code.String(), AfterID: evs[0].ID})
 			if len(mine) != 1 || mine[0].ID != evs[1].ID {
 				return fmt.Errorf("events for the holder after the first = %+v; want the second", mine)
 			}

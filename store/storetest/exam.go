@@ -12,7 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kutsekit/kutse/calendar"
-	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/exam/proficiency"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
@@ -383,7 +382,7 @@ var proficiencyCases = []testCase{
 			if err != nil {
 				return err
 			}
-			out, _ := s.CertificateEvents(ctx, certificate.EventQuery{Recipient: r.Person.Code.String()})
+			out, _ := s.OutboxEvents(ctx, store.EventQuery{Recipient: r.Person.Code.String()})
 			if len(out) != 1 || out[0].Subject != proficiency.RegistrationSubject(got.ID) || out[0].Data["session"] != sess.ID || !out[0].At.Equal(r.RegisteredAt) {
 				return fmt.Errorf("events for the person = %+v; want the registration's, subject %q", out, proficiency.RegistrationSubject(got.ID))
 			}
@@ -394,7 +393,7 @@ var proficiencyCases = []testCase{
 			if err := s.MarkEventsSent(ctx, all[0].ID); err != nil {
 				return err
 			}
-			if unsent, _ := s.CertificateEvents(ctx, certificate.EventQuery{Unsent: true}); len(unsent) != 1 {
+			if unsent, _ := s.OutboxEvents(ctx, store.EventQuery{Unsent: true}); len(unsent) != 1 {
 				return fmt.Errorf("%d unsent events; want 1", len(unsent))
 			}
 			return nil

@@ -136,15 +136,15 @@ func (m *model) public(ctx context.Context, rt *rapid.T) {
 }
 
 func (m *model) outbox(ctx context.Context, rt *rapid.T) {
-	q := certificate.EventQuery{Unsent: rapid.Bool().Draw(rt, "unsent")}
-	g, gerr := m.got.CertificateEvents(ctx, q)
-	w, werr := m.want.CertificateEvents(ctx, q)
-	m.same(rt, "CertificateEvents", eventKeys(g), eventKeys(w), gerr, werr)
+	q := store.EventQuery{Unsent: rapid.Bool().Draw(rt, "unsent")}
+	g, gerr := m.got.OutboxEvents(ctx, q)
+	w, werr := m.want.OutboxEvents(ctx, q)
+	m.same(rt, "OutboxEvents", eventKeys(g), eventKeys(w), gerr, werr)
 }
 
 func (m *model) markAll(ctx context.Context, rt *rapid.T) {
-	g, _ := m.got.CertificateEvents(ctx, certificate.EventQuery{Unsent: true})
-	w, _ := m.want.CertificateEvents(ctx, certificate.EventQuery{Unsent: true})
+	g, _ := m.got.OutboxEvents(ctx, store.EventQuery{Unsent: true})
+	w, _ := m.want.OutboxEvents(ctx, store.EventQuery{Unsent: true})
 	if len(g) != len(w) {
 		rt.Fatalf("unsent events: store %d, model %d", len(g), len(w))
 	}

@@ -55,7 +55,7 @@ var requestCases = []testCase{
 			if rs[2].Data["digest"] != "abc" || !rs[2].At.Equal(Request(1, "", 1).At) || rs[2].Date != Request(1, "", 1).Date {
 				return fmt.Errorf("request read back with other data: %+v", rs[2])
 			}
-			evs, _ := s.CertificateEvents(ctx, certificate.EventQuery{Recipient: Holder(1).String()})
+			evs, _ := s.OutboxEvents(ctx, store.EventQuery{Recipient: Holder(1).String()})
 			if len(evs) != 3 || evs[0].Subject != fmt.Sprint(nums[0]) {
 				return fmt.Errorf("request events = %+v; want 3, subject the request number", evs)
 			}

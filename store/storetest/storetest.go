@@ -16,8 +16,12 @@
 // committed with the change and never without it, copies in and out, and a cancelled context; the
 // owner's requests (numbering, unique tokens); duplicate cases (versions, and IssueDuplicate writing
 // the case, the original and the duplicate together or not at all); proficiency registrations (one
-// active registration per person, also under concurrency; idempotent registering). [RunModel] is a
-// model-based check of the certificate store against memstore. Later issues add their cases here.
+// active registration per person, also under concurrency; idempotent registering); the outbox's
+// delivery state (claims and their leases, also under concurrency; failed attempts, dead letters,
+// releases, requeues) and package notify's dispatcher on the store under faults (messages failing
+// for a while or for good, a sender that is down, an outbox failing mid-run, four dispatchers at
+// once). [RunModel] is a model-based check of the certificate store against memstore. Later issues
+// add their cases here.
 package storetest
 
 import (
@@ -43,6 +47,7 @@ type Store interface {
 	application.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go
+	store.Outbox   // the outbox every package writes to (outbox.go)
 }
 
 type testCase struct {
@@ -133,7 +138,7 @@ func issue(ctx context.Context, s Store, i int, key string) (certificate.Certifi
 }
 
 func allEvents(ctx context.Context, s Store) ([]store.Event, error) {
-	return s.CertificateEvents(ctx, certificate.EventQuery{Limit: 100000})
+	return s.OutboxEvents(ctx, store.EventQuery{Limit: 100000})
 }
 
 func wantErr(op string, err, want error) error {

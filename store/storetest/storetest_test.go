@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/store"
 	"github.com/kutsekit/kutse/store/memstore"
 	"github.com/kutsekit/kutse/store/storetest"
 )
@@ -45,9 +46,22 @@ func (e eventless) IssueCertificate(ctx context.Context, in certificate.Issue) (
 	return e.Store.IssueCertificate(ctx, in)
 }
 
+// leaseless claims without leasing: two dispatchers take the same events.
+type leaseless struct{ *memstore.Store }
+
+func (l leaseless) ClaimEvents(ctx context.Context, c store.Claim) ([]store.Event, error) {
+	c.Until = c.Now
+	return l.Store.ClaimEvents(ctx, c)
+}
+
+// forgetful forgets failed attempts: a failing message is retried at once, for ever.
+type forgetful struct{ *memstore.Store }
+
+func (forgetful) RecordEventFailure(context.Context, int64, store.Failure) error { return nil }
+
 // TestSuiteCatchesBrokenStores proves that the suite can fail: a store that shows hidden certificates
-// to the public (CERT-04) and one that loses outbox events are both caught, by the cases that check
-// those clauses.
+// to the public (CERT-04), one that loses outbox events, one that claims without a lease and one that
+// forgets failed attempts are all caught, by the cases that check those clauses.
 func TestSuiteCatchesBrokenStores(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -56,6 +70,8 @@ func TestSuiteCatchesBrokenStores(t *testing.T) {
 	}{
 		{"leaks hidden", func() storetest.Store { return &leaky{Store: memstore.New()} }, []string{"HiddenInvisibleToPublic"}},
 		{"loses events", func() storetest.Store { return eventless{memstore.New()} }, []string{"ConcurrentIssuers", "Outbox"}},
+		{"leases nothing", func() storetest.Store { return leaseless{memstore.New()} }, []string{"OutboxClaim", "OutboxConcurrentClaims"}},
+		{"forgets failures", func() storetest.Store { return forgetful{memstore.New()} }, []string{"OutboxFailure", "DispatchFailingMessages", "DispatchSenderDown"}},
 	}
 	for _, tt := range tests {
 		err := storetest.Check(t.Context(), func() (storetest.Store, error) { return tt.new(), nil })
