@@ -53,7 +53,9 @@ func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 //
 //   - declared invalid on or before d (CERT-11; HMS § 68 (3): from the invalidation's date): Invalidated;
 //   - replaced by a duplicate issued on or before d: Replaced;
-//   - d before the first day of validity: NotYetValid;
+//   - d before the first day of validity, or, for a duplicate, before its issue date: NotYetValid
+//     (a duplicate keeps the original's validity, VV määrus nr 113 § 20 (2), Reg74 § 9 (2), but
+//     stands only from its issue; before it the original stood);
 //   - d after the last day of validity (none for "tähtajatu" and for school documents): Expired;
 //   - otherwise Valid, first and last days included.
 //
@@ -66,7 +68,7 @@ func (c *Certificate) StatusOn(d calendar.Date) Status {
 		return Invalidated
 	case !c.Replaced.IsZero() && c.Replaced.Date.Compare(d) <= 0:
 		return Replaced
-	case d.Compare(c.ValidFrom) < 0:
+	case d.Compare(c.ValidFrom) < 0, c.DuplicateOf != "" && d.Compare(c.IssuedOn) < 0:
 		return NotYetValid
 	case !c.ValidUntil.IsZero() && d.Compare(c.ValidUntil) > 0:
 		return Expired
@@ -98,6 +100,11 @@ func (c *Certificate) ExplainStatus(d calendar.Date) (Status, law.Explanation) {
 		e.Add(rule, selfService, "tunnistus on asendatud duplikaadiga nr "+string(c.Replaced.By)+" alates "+c.Replaced.Date.Register(),
 			"the certificate was replaced by duplicate no. "+string(c.Replaced.By)+" from "+c.Replaced.Date.String())
 	case NotYetValid:
+		if c.DuplicateOf != "" && d.Before(c.IssuedOn) {
+			e.Add(rule, cite, "duplikaat anti välja "+c.IssuedOn.Register()+"; enne seda kehtis algdokument nr "+string(c.DuplicateOf)+"; "+on+" duplikaat ei kehti veel",
+				"the duplicate was issued on "+c.IssuedOn.String()+"; before it original no. "+string(c.DuplicateOf)+" stood; on "+d.String()+" the duplicate is not yet valid")
+			break
+		}
 		e.Add(rule, cite, "kehtib alates "+c.ValidFrom.Register()+"; "+on+" ei kehti veel",
 			"valid from "+c.ValidFrom.String()+"; on "+d.String()+" not yet valid")
 	case Expired:

@@ -128,8 +128,11 @@
 //     document the store does not hold is imported first (certificate.Registry.Issue with its number)
 //     or the request is refused for lack of records.
 //   - The duplicate's record: its own number (the blank's, or allocated from the kind's series), its
-//     issue date as date of issue and first day of validity (before it, the original stood), the
-//     original's end of validity, IssuerCode of whoever issued it and, as Issuer, the name on the
+//     own issue date, and the original's validity, first and last day: it carries the original's
+//     text and no new data (§ 20 (2), Reg74 § 9 (2)), so it neither starts the validity anew nor
+//     extends it. It stands from its issue date (before it, the original stood: the duplicate's
+//     status is "not yet valid" then, certificate.Certificate.StatusOn); IssuerCode of whoever
+//     issued it and, as Issuer, the name on the
 //     original: for a school its name at graduation from the registry's name history (§ 20 (3)).
 //     Where only the year of graduation is known, 30 June of that year stands for the day. A grade
 //     sheet's mark reads "Hinnetelehe nr <number> duplikaat" (§ 20 (2) writes only the leaving

@@ -202,9 +202,10 @@ type DuplicateInput struct {
 // NewDuplicate returns the duplicate's record, its form and the explanation. The record is the
 // original's data ("the same text", SCH-24; Reg74 § 9 (2)), with:
 //
-//   - its own number (the blank's, or "" for the store to allocate), its issue date as the date of
-//     issue and first day of validity, the original's end of validity (an occupational duplicate
-//     does not extend it) and DuplicateOf naming the original;
+//   - its own number (the blank's, or "" for the store to allocate), its own issue date, the
+//     original's validity, first and last day (the duplicate neither starts nor extends it; before
+//     its issue it is not yet valid: certificate.Certificate.StatusOn), and DuplicateOf naming the
+//     original;
 //   - the issuer's code of whoever issues it (the successor school, the school of the same level,
 //     Kutsekoda), and as the issuer's name the one on the original: for a school, its name at
 //     graduation (§ 20 (3));
@@ -262,7 +263,9 @@ func NewDuplicate(in DuplicateInput) (certificate.Certificate, Form, law.Explana
 	d.Number, d.Version = in.Number, 0
 	d.Invalidated, d.Replaced = certificate.Invalidation{}, certificate.Replacement{}
 	d.DuplicateOf = o.Number
-	d.IssuedOn, d.ValidFrom, d.IssuedAt = in.IssuedOn, in.IssuedOn, in.IssuedAt
+	// The duplicate carries the original's text and no new data (§ 20 (2); Reg74 § 9 (2)): it keeps
+	// the original's validity; only its issue date is its own.
+	d.IssuedOn, d.IssuedAt = in.IssuedOn, in.IssuedAt
 	if o.Kind.School() {
 		d.ValidUntil = calendar.Date{}
 	}

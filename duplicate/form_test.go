@@ -86,7 +86,7 @@ func TestNewDuplicate_SCH24(t *testing.T) {
 	if dup.Number != "G700001" || dup.DuplicateOf != "G012345" || dup.Version != 0 || dup.Holder != o.Holder || dup.Kind != certificate.Gymnasium {
 		t.Errorf("duplicate = %+v", dup)
 	}
-	if dup.IssuedOn != in.IssuedOn || dup.ValidFrom != in.IssuedOn || !dup.ValidUntil.IsZero() || dup.Issuer != "Tartu 12. Keskkool" || dup.IssuerCode != kivilinnaK {
+	if dup.IssuedOn != in.IssuedOn || dup.ValidFrom != o.ValidFrom || !dup.ValidUntil.IsZero() || dup.Issuer != "Tartu 12. Keskkool" || dup.IssuerCode != kivilinnaK {
 		t.Errorf("duplicate dates/issuer = %s %s %s %q %s", dup.IssuedOn, dup.ValidFrom, dup.ValidUntil, dup.Issuer, dup.IssuerCode)
 	}
 	if dup.Extra["council-decision"] != o.Extra["council-decision"] || dup.Extra[duplicate.ExtraMark] != form.Mark || dup.Extra[duplicate.ExtraIssuedBy] != "Tartu Kivilinna Kool" {
@@ -208,5 +208,43 @@ func TestGraduationCertificate_SCH22(t *testing.T) {
 	var ve *duplicate.ValidationError
 	if !errors.As(err, &ve) || len(ve.Problems) != 7 || ve.Field("Seal") == nil || ve.Field("Curriculum").Citation != "RT I 2010, 58, 391 § 18 lg 7 p 3" {
 		t.Errorf("Check(incomplete) = %v", err)
+	}
+}
+
+// TestNewDuplicate_SCH24_KeepsOriginalValidity proves that a duplicate carries the original's text
+// and no new data (seed 002 § 20 (2); Reg74 § 9 (2)): it keeps the original's validity, ValidFrom
+// and ValidUntil, and only its issue date is its own. Before its issue the original stands, so the
+// duplicate is not yet valid then (CERT-02).
+func TestNewDuplicate_SCH24_KeepsOriginalValidity(t *testing.T) {
+	issued := d(2026, time.November, 30)
+	school := gymnasium("G012345", kivilinna, "Tartu Kivilinna Gümnaasium", d(1995, time.June, 17))
+	occ := occupational(body)
+	bodyP := duplicate.Party{Role: duplicate.PartyAwardingBody, Code: body, Name: "Autonoomse Arenduse Ühing"}
+	for _, tt := range []struct {
+		rule string
+		in   duplicate.DuplicateInput
+	}{
+		{"SCH-24", duplicate.DuplicateInput{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Lost, Original: school, Number: "G700001",
+			IssuedOn: issued, Origin: origin, Decider: decider}},
+		{"CERT-07", duplicate.DuplicateInput{Procedure: duplicate.OccupationalDuplicate, Ground: duplicate.Lost, Original: occ,
+			IssuedOn: issued, Origin: bodyP, Decider: bodyP}},
+	} {
+		dup, _, _, err := duplicate.NewDuplicate(tt.in)
+		if err != nil {
+			t.Fatalf("%s: NewDuplicate: %v", tt.rule, err)
+		}
+		o := tt.in.Original
+		if dup.ValidFrom != o.ValidFrom || dup.ValidUntil != o.ValidUntil {
+			t.Errorf("%s: duplicate valid %s–%s; want the original's %s–%s (no new data)", tt.rule, dup.ValidFrom, dup.ValidUntil, o.ValidFrom, o.ValidUntil)
+		}
+		if dup.IssuedOn != issued {
+			t.Errorf("%s: duplicate issued %s; want its own issue date %s", tt.rule, dup.IssuedOn, issued)
+		}
+		if st := dup.StatusOn(issued.AddDays(-1)); st != certificate.NotYetValid {
+			t.Errorf("%s: duplicate's status the day before its issue = %v; want not yet valid (the original stood)", tt.rule, st)
+		}
+		if st := dup.StatusOn(issued); st != certificate.Valid {
+			t.Errorf("%s: duplicate's status on its issue date = %v; want valid", tt.rule, st)
+		}
 	}
 }

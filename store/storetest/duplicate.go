@@ -80,7 +80,7 @@ func duplicateOf(c duplicate.Case, orig certificate.Certificate, no string) dupl
 	newOrig := orig.Clone()
 	newOrig.Replaced = certificate.Replacement{Date: day}
 	d := orig.Clone()
-	d.Number, d.Version, d.IssuedOn, d.ValidFrom = certificate.Number(no), 0, day, day
+	d.Number, d.Version, d.IssuedOn = certificate.Number(no), 0, day // the duplicate keeps the original's validity
 	d.Extra = map[string]string{duplicate.ExtraMark: "DUPLIKAAT"}
 	c.Status, c.DecidedOn = duplicate.Granted, day
 	return duplicate.Issue{Case: c, Original: newOrig, Duplicate: d, Series: series, Events: []store.Event{
