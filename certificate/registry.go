@@ -45,7 +45,7 @@ type Registry struct {
 // NewRegistry returns a Registry on s. It checks the series in opts against their kinds.
 func NewRegistry(s Store, opts *Options) (*Registry, error) {
 	if s == nil {
-		return nil, errors.New("certificate: NewRegistry: the store is nil")
+		return nil, &FieldError{Pkg: pkg, Field: "store", Reason: "is required (NewRegistry)"}
 	}
 	r := &Registry{st: s, now: time.Now, series: map[Kind]Series{}}
 	for _, k := range Kinds {

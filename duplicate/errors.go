@@ -4,11 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // ErrInvalid is wrapped by every error that reports a bad request: a field missing, malformed, or
-// against a rule of what a request must contain.
-var ErrInvalid = errors.New("invalid request")
+// against a rule of what a request must contain. It is invalid.ErrInvalid, shared by all of the SDK's
+// packages: a *[RequestError] and a *[ValidationError] satisfy errors.Is(err, invalid.ErrInvalid)
+// and keep their rule, citation and field (errors.As).
+var ErrInvalid = invalid.ErrInvalid
 
 // The categories of a bad request. A *[RequestError] wraps one of them and [ErrInvalid].
 var (

@@ -116,7 +116,12 @@ func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
 	if err := structValidator().Struct(r); err != nil {
 		if ves, ok := err.(validator.ValidationErrors); ok {
 			for _, fe := range ves {
-				add(RuleApplication, vv113.At("17", "2", ""), fe.Field(), "", "may be at most "+fe.Param()+" characters long", ErrInvalid)
+				field := strings.TrimPrefix(fe.Namespace(), "Request.")
+				if fe.Tag() != "max" {
+					// Applicant.Name "required": the personal data are checked below, with their rule.
+					continue
+				}
+				add(RuleApplication, vv113.At("17", "2", ""), field, "", "may be at most "+fe.Param()+" characters long", ErrInvalid)
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/store"
 )
@@ -66,7 +67,7 @@ type Service struct {
 // NewService returns a Service on st. It checks the series in cfg against their kinds.
 func NewService(st Store, cfg Config) (*Service, error) {
 	if st == nil {
-		return nil, errors.New("duplicate: NewService: the store is nil")
+		return nil, &invalid.FieldError{Pkg: "duplicate", Field: "store", Reason: "is required (NewService)"}
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

@@ -23,12 +23,12 @@ package notify
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/stamp"
 	"github.com/kutsekit/kutse/store"
@@ -149,7 +149,7 @@ type Dispatcher struct {
 // unsent and is tried again by the next Dispatch.
 func (d *Dispatcher) Dispatch(ctx context.Context) (int, error) {
 	if d.Outbox == nil || d.Sender == nil {
-		return 0, errors.New("notify: Dispatcher needs an Outbox and a Sender")
+		return 0, &invalid.FieldError{Pkg: "notify", Field: "Dispatcher", Reason: "needs an Outbox and a Sender"}
 	}
 	batch := d.Batch
 	if batch <= 0 {

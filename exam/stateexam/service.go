@@ -3,11 +3,11 @@ package stateexam
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 )
 
@@ -38,14 +38,16 @@ func (c *Certificate) Record() (certificate.Certificate, error) {
 	}, nil
 }
 
-// FromRecord returns the content of a state-exam certificate record made by [Certificate.Record].
+// FromRecord returns the content of a state-exam certificate record made by [Certificate.Record]. A
+// record of another kind, or one whose content does not decode, is an error wrapping
+// invalid.ErrInvalid.
 func FromRecord(r certificate.Certificate) (Certificate, error) {
 	if r.Kind != certificate.StateExam {
 		return Certificate{}, &certificate.FieldError{Field: "Kind", Value: r.Kind.String(), Reason: "is not a state-exam certificate"}
 	}
 	var x extra
 	if err := json.Unmarshal([]byte(r.Extra[ExtraKey]), &x); err != nil {
-		return Certificate{}, fmt.Errorf("stateexam: certificate %s: Extra[%q]: %w", r.Number, ExtraKey, err)
+		return Certificate{}, fmt.Errorf("stateexam: certificate %s: Extra[%q]: %w: %w", r.Number, ExtraKey, invalid.ErrInvalid, err)
 	}
 	return Certificate{Number: r.Number, Holder: r.Holder, Subjects: x.Subjects, Explanation: x.Explanation,
 		IssuedOn: r.IssuedOn, Issuer: r.Issuer, IssuerCode: r.IssuerCode}, nil
@@ -70,7 +72,7 @@ type Service struct {
 // NewService returns a Service on the certificate register certs.
 func NewService(certs *certificate.Registry, opts *Options) (*Service, error) {
 	if certs == nil {
-		return nil, errors.New("stateexam: NewService: the certificate registry is required")
+		return nil, &certificate.FieldError{Pkg: "stateexam", Field: "certs", Reason: "is required: the certificate registry (NewService)"}
 	}
 	s := &Service{certs: certs, th: DefaultThresholds()}
 	if opts != nil && opts.Thresholds != nil {
