@@ -221,8 +221,9 @@ var hundred = decimal.NewFromInt(100)
 //     there; no exam is after the issue date;
 //   - every subject has a kind, a day and, for Other, a name; no subject is listed twice;
 //   - a result in points is from 0 to a maximum above 0;
-//   - English: skill weights above 0 that sum to 100, percentages from 0 to 100, no points; a
-//     level given follows from the result;
+//   - English: skill weights above 0 that sum to 100, percentages from 0 to 100, no points; the
+//     level reached or the mark that neither was (§ 14 (4) 3): a zero Level is refused; Service.Issue
+//     computes it first), and it follows from the result;
 //   - mathematics: a variant; the common part's maximum above 0 and not above the exam's, its
 //     result not above its maximum nor above the exam's result; none of them for the German
 //     Abitur exam (§ 14 (6));
@@ -296,6 +297,11 @@ func (c *Certificate) Validate(th law.Versions[Thresholds]) error {
 				add(p+"Points", s.Points.String(), "must be empty: the English exam shows percentages (§ 14 (4))")
 			}
 			validateEnglish(s, p, add)
+			if s.Level == 0 {
+				add(p+"Level", "", "is required: the level reached, B1 or B2, or the mark that neither was (§ 14 (4) 3)); Service.Complete computes it from the result")
+			} else if s.Level > B2 {
+				add(p+"Level", s.Level.String(), "is not B1, B2 or none (§ 14 (4) 3))")
+			}
 			if s.Date.IsValid() && len(s.Skills) > 0 && s.Level != 0 {
 				if want, _, err := EnglishLevel(th, s.Date, s.Skills); err == nil && want != s.Level {
 					add(p+"Level", s.Level.String(), "does not follow from the result: it gives "+want.String())

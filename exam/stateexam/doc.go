@@ -55,8 +55,10 @@
 //   - The words of the mark that neither level was reached are "Keeleoskustaset B1 ega B2 ei
 //     saavutatud." (§ 14 (4) 3) prescribes the mark, not its words).
 //   - The English exam shows no points (§ 14 (4) lists weights, percentages and the level); points
-//     on it are refused. A level may be given (then it must follow from the result) or left zero to
-//     be computed ([Service.Complete]).
+//     on it are refused. § 14 (4) 3) requires the level reached or the mark that neither was, so
+//     [Certificate.Validate] refuses an English subject whose Level is zero; [Service.Complete]
+//     (which [Service.Issue] calls first) computes a zero Level from the result, and a level given
+//     must follow from it.
 //   - The common part being part of the mathematics exam, its result may not exceed the exam's.
 //   - The thresholds' figures come from reports of the 2017 and 2018 exams; the act that sets them
 //     was not found, so the version cites § 14 (4) 3), which requires the level, and a host with the

@@ -311,3 +311,19 @@ func TestService_SCH10(t *testing.T) {
 		t.Errorf("FromRecord(gymnasium) = %v", err)
 	}
 }
+
+// TestValidate_SCH10_EnglishNeedsLevel proves that an English subject without a level is refused:
+// § 14 (4) 3) puts on the certificate the level reached (B1 or B2) or the mark that neither was,
+// so a certificate without it is not complete (Service.Complete computes it from the result).
+func TestValidate_SCH10_EnglishNeedsLevel(t *testing.T) {
+	c := sample().Clone()
+	c.Subjects[1].Level = 0
+	err := c.Validate(nil)
+	ve, ok := errors.AsType[*certificate.ValidationError](err)
+	if !ok || ve.Field("Subjects[1].Level") == nil || !errors.Is(err, certificate.ErrInvalid) {
+		t.Fatalf("Validate(English without a level) = %v; want an error naming Subjects[1].Level", err)
+	}
+	if r := ve.Field("Subjects[1].Level").Reason; !strings.Contains(r, "§ 14 (4) 3)") {
+		t.Errorf("reason %q; want it to cite § 14 (4) 3)", r)
+	}
+}
