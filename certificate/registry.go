@@ -29,6 +29,21 @@ type Options struct {
 	// AttentionWindow is the number of months before the end of validity from which the owner's
 	// list asks for attention; 0 means [DefaultAttentionWindow], negative never.
 	AttentionWindow int
+	// Schools is the host's school directory, which tells who answers for a school's documents once
+	// it was reorganised or closed (SCH-02); nil means the registry trusts the actor's word
+	// ([Registry.Invalidate]).
+	Schools Schools
+}
+
+// Schools tells the registry which school now answers for the documents a school issued, for
+// declaring them invalid (SCH-02: VV määrus nr 113 § 5 (2): the school that issued them, its
+// successor, or failing both the minister). duplicate.MemRegistry implements it.
+type Schools interface {
+	// AnsweringSchool returns the code of the school that answers for the documents the school with
+	// the given code issued: that code while the school works, its successor's (following every
+	// reorganisation) once it was reorganised, or "" when it was closed with no successor. An unknown
+	// code is an error wrapping store.ErrNotFound.
+	AnsweringSchool(ctx context.Context, code string) (string, error)
 }
 
 // Registry is the certificate register's service: issue, read, list, look up, search, hide,
@@ -36,10 +51,11 @@ type Options struct {
 // may not do with an error wrapping actor.ErrForbidden; a refused or failed call changes nothing.
 // A Registry is safe for concurrent use.
 type Registry struct {
-	st     Store
-	now    func() time.Time
-	series map[Kind]Series
-	window int
+	st      Store
+	now     func() time.Time
+	series  map[Kind]Series
+	window  int
+	schools Schools
 }
 
 // NewRegistry returns a Registry on s. It checks the series in opts against their kinds.
@@ -65,6 +81,7 @@ func NewRegistry(s Store, opts *Options) (*Registry, error) {
 			r.series[k] = se
 		}
 		r.window = opts.AttentionWindow
+		r.schools = opts.Schools
 	}
 	return r, nil
 }
@@ -314,47 +331,6 @@ func (r *Registry) setHidden(ctx context.Context, a actor.Actor, no Number, hide
 		c.Hidden = hide
 		return kind, nil
 	}, nil)
-}
-
-// Invalidate records a decision declaring the certificate invalid (CERT-11: the qualification
-// committee or sectoral council, Kutseseadus § 22 (1); SCH-02: the issuing school, its successor or
-// the minister, VV määrus nr 113 § 5). The actor must be the issuer or the registrar; v needs a
-// reason and a decision reference; a zero date means today. The holder is notified (CERT-09).
-// A certificate already declared invalid is refused with a *RuleError wrapping ErrInvalidated.
-func (r *Registry) Invalidate(ctx context.Context, a actor.Actor, no Number, v Invalidation) (Certificate, error) {
-	var fs []*FieldError
-	if strings.TrimSpace(v.Reason) == "" {
-		fs = append(fs, &FieldError{Pkg: pkg, Field: "Reason", Reason: "is required: the ground of the invalidation (CERT-11)"})
-	}
-	if strings.TrimSpace(v.Decision) == "" {
-		fs = append(fs, &FieldError{Pkg: pkg, Field: "Decision", Reason: "is required: the decision's reference (HMS § 70)"})
-	}
-	if !v.Date.IsZero() && !v.Date.IsValid() {
-		fs = append(fs, &FieldError{Pkg: pkg, Field: "Date", Value: dateText(v.Date), Reason: "is not a real date"})
-	}
-	if len(fs) > 0 {
-		return Certificate{}, &ValidationError{Pkg: pkg, Fields: fs}
-	}
-	if v.Date.IsZero() {
-		v.Date = r.Today()
-	}
-	if v.By == "" {
-		v.By = a.Org
-	}
-	return r.update(ctx, a, no, func(c *Certificate) (string, error) {
-		if !a.ActsFor(c.IssuerCode) || (a.Role != actor.Registrar && !mayIssue(a, c.Kind, c.IssuerCode)) {
-			return "", actor.Deny(a, "invalidate certificate "+string(no), "only its issuer or the registrar may")
-		}
-		if !c.Invalidated.IsZero() {
-			rule, cite := "CERT-11", kuts.At("22", "1", "").String()
-			if c.Kind.School() {
-				rule, cite = "SCH-02", vv113.At("5", "", "").String()
-			}
-			return "", &RuleError{Rule: rule, Citation: cite, Op: "invalidate " + string(no), Err: ErrInvalidated}
-		}
-		c.Invalidated = v
-		return EventInvalidated, nil
-	}, map[string]string{"reason": v.Reason, "decision": v.Decision, "from": v.Date.String()})
 }
 
 // update reads the certificate, applies change and writes it back with its event, retrying a few

@@ -204,24 +204,26 @@ func TestGet_Actors(t *testing.T) {
 	}
 }
 
-// TestInvalidate_CERT11 proves CERT-11: the issuer declares a certificate invalid with a reason and a
-// decision, from its date; the holder is notified (CERT-09); a second invalidation is refused by rule.
+// TestInvalidate_CERT11 proves CERT-11: the issuer's qualification committee declares a certificate
+// invalid with a reason and a decision, from its date; the holder is notified (CERT-09); a second
+// invalidation is refused by rule.
 func TestInvalidate_CERT11(t *testing.T) {
 	r, st := newRegistry(t)
 	issue204580(t, r)
 	ctx := t.Context()
 	v := certificate.Invalidation{Date: d("2026-12-01"), Reason: "kutsetunnistus saadud võltsitud dokumendi alusel", Decision: "kutsekomisjoni otsus nr 7"}
-	if _, err := r.Invalidate(ctx, other, "204580", v); !errors.Is(err, actor.ErrForbidden) {
-		t.Errorf("Invalidate(other body) = %v; want ErrForbidden", err)
+	committee := actor.CommitteeOf(body.Org)
+	if _, err := r.Invalidate(ctx, actor.CommitteeOf(other.Org), "204580", v); !errors.Is(err, actor.ErrForbidden) {
+		t.Errorf("Invalidate(other body's committee) = %v; want ErrForbidden", err)
 	}
 	if _, err := r.Invalidate(ctx, owner, "204580", v); !errors.Is(err, actor.ErrForbidden) {
 		t.Errorf("Invalidate(owner) = %v; want ErrForbidden", err)
 	}
-	if _, err := r.Invalidate(ctx, body, "204580", certificate.Invalidation{}); !errors.Is(err, certificate.ErrInvalid) {
+	if _, err := r.Invalidate(ctx, committee, "204580", certificate.Invalidation{}); !errors.Is(err, certificate.ErrInvalid) {
 		t.Errorf("Invalidate(no reason) = %v; want ErrInvalid", err)
 	}
 	_, before := snapshot(t, st)
-	c, err := r.Invalidate(ctx, body, "204580", v)
+	c, err := r.Invalidate(ctx, committee, "204580", v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +233,7 @@ func TestInvalidate_CERT11(t *testing.T) {
 	if _, after := snapshot(t, st); after != before+1 {
 		t.Errorf("events %d → %d; want one notice", before, after)
 	}
-	_, err = r.Invalidate(ctx, body, "204580", v)
+	_, err = r.Invalidate(ctx, committee, "204580", v)
 	var re *certificate.RuleError
 	if !errors.As(err, &re) || re.Rule != "CERT-11" || !errors.Is(err, certificate.ErrInvalidated) {
 		t.Errorf("second Invalidate = %v; want a CERT-11 RuleError", err)

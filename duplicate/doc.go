@@ -55,10 +55,17 @@
 //   - Open: the applicant (an owner whose personal code is the one on the original, or the new one),
 //     an organisation on the route registering a paper request, the registrar; an awarding body for
 //     an error in its own data (X-Road reason 3).
-//   - Receive, Confirm, Grant, Refuse, Certify, MarkNotified, HandOver: whoever decides — the school,
-//     the awarding body (not its partner), the exam centre — or the registrar, who also acts for
-//     Kutsekoda and for local governments (package actor has no role for a government).
-//   - Get, List: the applicant, the organisations on the route, the registrar.
+//   - Receive, Confirm, Grant, Refuse, Certify, MarkNotified, HandOver: whoever decides — the school
+//     (a reorganised school's successor also as actor.Successor naming that school), the awarding
+//     body (not its partner), the exam centre — or the registrar, who also acts for Kutsekoda and
+//     for local governments (package actor has no role for a government). Granting a school
+//     duplicate invalidates the original (§ 18 (1)), which is the decider's to do: § 17–18 give it to
+//     the school the request is routed to, so the minister (§ 5 (2)) decides no duplicate case, nor
+//     does a qualification committee or sectoral council (Reg74 § 8 (1) gives an occupational
+//     duplicate to the awarding body). [MemRegistry] also tells certificate.Registry who answers
+//     for a school's documents (certificate.Schools).
+//   - Get, List: the applicant, the organisations on the route (a successor as well), the registrar;
+//     a qualification committee, a sectoral council and the minister list none.
 //
 // # Rules and where they are implemented
 //

@@ -121,14 +121,19 @@ func ev(kind, rcpt string, at time.Time, data map[string]string) store.Event {
 	return store.Event{Kind: kind, Recipient: rcpt, At: at, Data: data}
 }
 
-// mayDecide reports whether a acts for d, whoever decides: the school, the awarding body (not its
-// partner), the exam centre, or the registrar (who also acts for Kutsekoda).
-func mayDecide(a actor.Actor, d Party) bool {
+// mayDecide reports whether a acts for whoever decides on route r: the school (also as the
+// successor of the original's school, actor.Successor naming it: SCH-02, § 5 (2), § 17 (3)), the
+// awarding body (not its partner), the exam centre, or the registrar (who also acts for Kutsekoda).
+func mayDecide(a actor.Actor, r Route) bool {
 	if a.Role == actor.Registrar {
 		return true
 	}
+	d := r.Decider
 	switch d.Role {
 	case PartySchool:
+		if a.Role == actor.Successor {
+			return d.Code != "" && a.Org == d.Code && a.For == r.Origin.Code && a.For != d.Code
+		}
 		return a.Role == actor.School && a.ActsFor(d.Code)
 	case PartyAwardingBody:
 		return a.Role == actor.AwardingBody && a.ActsFor(d.Code)
@@ -148,7 +153,7 @@ func mayRead(a actor.Actor, c *Case) bool {
 		return false
 	}
 	for _, p := range c.Route.Parties() {
-		if a.ActsFor(p) {
+		if a.ActsFor(p) || a.Role == actor.Successor && a.Org == p {
 			return true
 		}
 	}
@@ -236,7 +241,7 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 		for _, code := range []string{route.Submit.Code, route.Decider.Code} {
 			ok = ok || a.ActsFor(code)
 		}
-		if !ok && !(mayDecide(a, route.Decider)) {
+		if !ok && !(mayDecide(a, route)) {
 			return Result{}, actor.Deny(a, "open a duplicate case", "only the applicant, an organisation the request goes to, or the registrar may")
 		}
 	}
@@ -266,7 +271,7 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 		assigned["confirm-from"] = route.Confirmer.Name
 	}
 	events = append(events, ev(EventAssigned, route.Decider.Code, now, assigned))
-	if !route.Forwarded() || (a.Role != actor.Registrar && mayDecide(a, route.Decider)) {
+	if !route.Forwarded() || (a.Role != actor.Registrar && mayDecide(a, route)) {
 		c.Status, c.ReceivedOn = Received, today
 		rev, re := s.receivedEvents(&c, now)
 		events = append(events, rev...)
@@ -336,7 +341,7 @@ func (s *Service) update(ctx context.Context, a actor.Actor, id int64, op string
 		if err != nil {
 			return Result{}, err
 		}
-		if !mayDecide(a, c.Route.Decider) {
+		if !mayDecide(a, c.Route) {
 			return Result{}, actor.Deny(a, op+" case "+strconv.FormatInt(id, 10), "only whoever decides ("+c.Route.Decider.Name+") or the registrar may")
 		}
 		evs, e, cerr := ch(&c)
@@ -476,7 +481,7 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		return Result{}, err
 	}
 	op := "grant case " + strconv.FormatInt(id, 10)
-	if !mayDecide(a, c.Route.Decider) {
+	if !mayDecide(a, c.Route) {
 		return Result{}, actor.Deny(a, op, "only whoever decides ("+c.Route.Decider.Name+") or the registrar may")
 	}
 	rule, cite := decisionCitation(c.Procedure)
@@ -796,8 +801,10 @@ func (s *Service) List(ctx context.Context, a actor.Actor, q CaseQuery, asOf cal
 	case actor.Partner:
 		q.Party = a.For
 	case actor.Registrar:
-	default:
+	case actor.AwardingBody, actor.School, actor.ExamCentre, actor.Successor:
 		q.Party = a.Org
+	default:
+		return nil, actor.Deny(a, "list duplicate cases", "only the applicant, an organisation on a case's route or the registrar may")
 	}
 	if asOf.IsZero() {
 		asOf = s.Today()

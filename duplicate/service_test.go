@@ -744,3 +744,89 @@ func TestService_SCH24_DuplicateOfDuplicate(t *testing.T) {
 		t.Errorf("duplicate of a duplicate = %q of %q, %v", res.Form.Mark, res.Duplicate.DuplicateOf, err)
 	}
 }
+
+// TestService_SCH02_SuccessorDecides proves who decides a reorganised school's duplicate, which
+// invalidates the original (SCH-17: § 17 (3), SCH-19: § 18 (1); SCH-02: § 5 (2)): its successor,
+// whether it acts as a school or as the successor of the reorganised one; not the reorganised school
+// itself, not another school, not the minister (whom § 17–18 do not name).
+func TestService_SCH02_SuccessorDecides(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		a       actor.Actor
+		allowed bool
+	}{
+		{"the successor as a school", actor.SchoolOf(kivilinnaK), true},
+		{"the successor as successor", actor.SuccessorOf(kivilinnaK, kivilinna), true},
+		{"the successor naming another predecessor", actor.SuccessorOf(kivilinnaK, nooKK), false},
+		{"another school as its successor", actor.SuccessorOf(poska, kivilinna), false},
+		{"the reorganised school", actor.SchoolOf(kivilinna), false},
+		{"the minister", actor.MinisterOf(""), false},
+		{"a qualification committee", actor.CommitteeOf(kivilinnaK), false},
+	} {
+		e := newEnv(t, monday)
+		ctx := context.Background()
+		res := e.openLost("G012345", kivilinna, "Tartu Kivilinna Gümnaasium")
+		if _, err := e.svc.Receive(ctx, actor.SchoolOf(kivilinnaK), res.Case.ID, calendarZero); err != nil {
+			t.Fatal(err)
+		}
+		_, err := e.svc.Grant(ctx, tt.a, res.Case.ID, duplicate.GrantInput{Number: "G700009"})
+		switch {
+		case tt.allowed && err != nil:
+			t.Errorf("SCH-02 %s: Grant = %v; want allowed", tt.name, err)
+		case !tt.allowed && !errors.Is(err, actor.ErrForbidden):
+			t.Errorf("SCH-02 %s: Grant = %v; want ErrForbidden", tt.name, err)
+		}
+	}
+}
+
+// TestMemRegistry_SCH02_AnsweringSchool proves that the fixture registry tells certificate.Registry
+// who answers for a school's documents (§ 5 (2)): the school while it works, its successor after
+// reorganisations, nobody (the minister) once closed with no successor.
+func TestMemRegistry_SCH02_AnsweringSchool(t *testing.T) {
+	var _ certificate.Schools = (*duplicate.MemRegistry)(nil)
+	reg := registry()
+	for code, want := range map[string]string{reaalkool: reaalkool, kivilinna: kivilinnaK, chainA: "", tartu8: "", nooKK: ""} {
+		if got, err := reg.AnsweringSchool(context.Background(), code); err != nil || got != want {
+			t.Errorf("AnsweringSchool(%s) = %q, %v; want %q", code, got, err, want)
+		}
+	}
+	if _, err := reg.AnsweringSchool(context.Background(), cycleA); err == nil {
+		t.Error("AnsweringSchool(a cycle of successors) = nil error; want one")
+	}
+	if _, err := reg.AnsweringSchool(context.Background(), "99999999"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("AnsweringSchool(unknown) = %v; want ErrNotFound", err)
+	}
+}
+
+// TestService_SCH02_ListByRole proves that the roles that decide no duplicate case (a qualification
+// committee, a sectoral council, the minister) list none, and a successor sees the cases routed to it.
+func TestService_SCH02_ListByRole(t *testing.T) {
+	e := newEnv(t, monday)
+	ctx := context.Background()
+	res := e.openLost("G012345", kivilinna, "Tartu Kivilinna Gümnaasium")
+	for _, a := range []actor.Actor{actor.CommitteeOf(body), actor.CouncilOf("KN-05", body), actor.MinisterOf("")} {
+		if _, err := e.svc.List(ctx, a, duplicate.CaseQuery{}, calendarZero); !errors.Is(err, actor.ErrForbidden) {
+			t.Errorf("List by %v = %v; want ErrForbidden", a, err)
+		}
+	}
+	succ := actor.SuccessorOf(kivilinnaK, kivilinna)
+	if vs, err := e.svc.List(ctx, succ, duplicate.CaseQuery{}, calendarZero); err != nil || len(vs) != 1 {
+		t.Errorf("List by the successor = %d cases, %v; want 1", len(vs), err)
+	}
+	if _, err := e.svc.Get(ctx, succ, res.Case.ID, calendarZero); err != nil {
+		t.Errorf("Get by the successor = %v", err)
+	}
+}
+
+// openLost stores the gymnasium certificate no of school and opens the owner's request for its
+// duplicate on the ground lost.
+func (e *env) openLost(no, school, name string) duplicate.Result {
+	e.t.Helper()
+	e.put(gymnasium(no, school, name, d(2013, time.June, 17)))
+	res, err := e.svc.Open(context.Background(), owner(), duplicate.Request{Applicant: holder(), Kind: certificate.Gymnasium,
+		Original: certificate.Number(no), Year: 2013, Ground: duplicate.Lost})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res
+}
