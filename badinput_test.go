@@ -143,7 +143,7 @@ func TestBadInput_OneErrorForTheWholeSDK(t *testing.T) {
 			return err
 		}, is(duplicate.ErrNoGround)},
 		{"SCH-20", "duplicate.CostOf negative fee", func() error {
-			_, _, err := duplicate.CostOf(duplicate.SchoolDuplicate, duplicate.Lost, decimal.NewFromInt(-1))
+			_, _, err := duplicate.CostOf(duplicate.SchoolDuplicate, duplicate.Lost, false, decimal.NewFromInt(-1))
 			return err
 		}, isA[*duplicate.RequestError]()},
 		{"SCH-23", "duplicate.Refuse ground", func() error {

@@ -16,6 +16,7 @@ import (
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/store"
 )
 
@@ -93,26 +94,43 @@ func (r *Registry) instant() time.Time { return r.now().Truncate(time.Microsecon
 // Today returns the registry's current date in Europe/Tallinn.
 func (r *Registry) Today() calendar.Date { return calendar.DateOf(r.now()) }
 
-// mayIssue reports whether a may issue and manage certificates of kind k from the issuer org.
-// Occupational and partial certificates are issued by the awarding body (Reg74 § 2); school
-// documents by the school (VV määrus nr 113 § 6, § 9); state-exam and proficiency certificates by the
-// exam centre (§ 15; 004 § 7 (6)); the registrar may do all.
-func mayIssue(a actor.Actor, k Kind, org string) bool {
-	if a.Role == actor.Registrar {
-		return true
-	}
-	var want actor.Role
+// issuerRule returns who issues certificates of kind k and the provision that gives the right:
+//
+//   - occupational and partial certificates: the awarding body (Reg74 § 2: "kutse andjal on
+//     kutsetunnistuse väljaandmise õigus ja kohustus");
+//   - a qualification on a school document: the vocational school (LDK § 2 (4));
+//   - leaving certificates and grade sheets: the school that provides the education (VV määrus
+//     nr 113 § 2 (2); the grade sheet is given with the leaving certificate, § 3 (1));
+//   - state-exam certificates: the institution that issues them (§ 4 (1));
+//   - proficiency certificates: the exam centre that organises the exams (LNG-18: regulation nr 73
+//     § 7 (6), the exam centre's page from 01.07.2011).
+func issuerRule(k Kind, issued calendar.Date) (actor.Role, string, law.Citation) {
 	switch k {
 	case Occupational, Partial:
-		want = actor.AwardingBody
-	case SchoolQualification, BasicSchool, Gymnasium, GradeSheet:
-		want = actor.School
-	case StateExam, Proficiency:
-		want = actor.ExamCentre
-	default:
-		return false
+		return actor.AwardingBody, "CERT-01", reg74.At("2", "", "")
+	case SchoolQualification:
+		return actor.School, "CERT-01", ldk.At("2", "4", "")
+	case BasicSchool, Gymnasium, GradeSheet:
+		return actor.School, "SCH-01", vv113.At("2", "2", "")
+	case StateExam:
+		return actor.ExamCentre, "SCH-11", vv113.At("4", "1", "")
+	case Proficiency:
+		return actor.ExamCentre, "LNG-18", proficiencyCitation(issued)
 	}
-	return a.Role == want && a.ActsFor(org)
+	return 0, "", law.Citation{}
+}
+
+// mayIssue returns nil when a may issue and manage a certificate c: its issuer, as [issuerRule]
+// says, or the registrar. Otherwise the refusal names who may, and the provision.
+func mayIssue(a actor.Actor, c *Certificate) error {
+	if a.Role == actor.Registrar {
+		return nil
+	}
+	want, rule, cite := issuerRule(c.Kind, c.IssuedOn)
+	if want != 0 && a.Role == want && a.ActsFor(c.IssuerCode) {
+		return nil
+	}
+	return actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+", a "+want.String()+") or the registrar may issue it ("+rule+", "+cite.String()+")")
 }
 
 // IssueRequest is what [Registry.Issue] takes.
@@ -126,16 +144,18 @@ type IssueRequest struct {
 }
 
 // Issue validates and issues a certificate (CERT-01; SCH-01..03) and records the notice to its
-// holder (CERT-09) in the same commit. The actor must be the issuer: the awarding body for
-// occupational and partial certificates, the school for school documents, the exam centre for
-// state-exam and proficiency certificates, or the registrar.
+// holder (CERT-09) in the same commit. The actor must be the issuer or the registrar: the awarding
+// body for occupational and partial certificates (Reg74 § 2), the school for a qualification on its
+// leaving document (LDK § 2 (4)) and for leaving certificates and grade sheets (VV määrus nr 113
+// § 2 (2)), the institution that issues state-exam certificates (§ 4 (1)), the exam centre for
+// proficiency certificates (LNG-18).
 func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (Certificate, error) {
 	c := req.Certificate.Clone()
 	if err := a.Validate(); err != nil {
 		return Certificate{}, err
 	}
-	if !mayIssue(a, c.Kind, c.IssuerCode) {
-		return Certificate{}, actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+") or the registrar may issue it")
+	if err := mayIssue(a, &c); err != nil {
+		return Certificate{}, err
 	}
 	now := r.instant()
 	if c.IssuedOn.IsZero() {

@@ -77,27 +77,31 @@ func (c *Certificate) StatusOn(d calendar.Date) Status {
 }
 
 // ExplainStatus returns the status on d as [Certificate.StatusOn] does, with the explanation: the
-// rule applied, its provision and what was found (GEN-06).
+// rule applied, its provision and what was found (GEN-06). Each kind cites its own rules:
+//
+//   - occupational and partial certificates and qualifications on school documents: CERT-02 (Reg74
+//     § 1 (3), § 5 (2) 8)); declared invalid: CERT-11 (Kutseseadus § 22 (1));
+//   - leaving certificates, grade sheets and state-exam certificates: SCH-02 (VV määrus nr 113 § 5:
+//     valid for life, declared invalid under § 5 (2));
+//   - proficiency certificates: LNG-18 (the certificate of a passed exam made available in the
+//     state portal: regulation nr 73 § 7 (6) for one issued before 01.07.2011, the exam centre's page
+//     after); declared invalid under HMS § 70;
+//   - replaced: the provision of the procedure that replaced it (see [Certificate.ReplacedRule]).
 func (c *Certificate) ExplainStatus(d calendar.Date) (Status, law.Explanation) {
 	var e law.Explanation
 	st := c.StatusOn(d)
-	rule, cite := "CERT-02", reg74.At("1", "3", "")
-	if c.Kind.School() {
-		rule, cite = "SCH-02", vv113.At("5", "", "")
-	}
+	rule, cite := c.statusRule()
 	on := d.Register()
 	switch st {
 	case Invalidated:
-		r, ct := "CERT-11", kuts.At("22", "1", "")
-		if c.Kind.School() {
-			r, ct = "SCH-02", vv113.At("5", "", "")
-		}
+		r, ct, _ := invalidationRule(c.Kind)
 		e.Add(r, ct, "tunnistus on kehtetuks tunnistatud alates "+c.Invalidated.Date.Register()+" ("+c.Invalidated.Reason+")",
 			"the certificate was declared invalid from "+c.Invalidated.Date.String()+" ("+c.Invalidated.Reason+")")
 		e.Add(r, hms.At("68", "3", ""), "kehtetuks tunnistamine kehtib selle kuupäevast; "+on+" ei ole tunnistus kehtiv",
 			"the invalidation takes effect from its date; on "+d.String()+" the certificate is not valid")
 	case Replaced:
-		e.Add(rule, selfService, "tunnistus on asendatud duplikaadiga nr "+string(c.Replaced.By)+" alates "+c.Replaced.Date.Register(),
+		r, ct := c.ReplacedRule()
+		e.Add(r, ct, "tunnistus on asendatud duplikaadiga nr "+string(c.Replaced.By)+" alates "+c.Replaced.Date.Register(),
 			"the certificate was replaced by duplicate no. "+string(c.Replaced.By)+" from "+c.Replaced.Date.String())
 	case NotYetValid:
 		if c.DuplicateOf != "" && d.Before(c.IssuedOn) {
@@ -108,7 +112,10 @@ func (c *Certificate) ExplainStatus(d calendar.Date) (Status, law.Explanation) {
 		e.Add(rule, cite, "kehtib alates "+c.ValidFrom.Register()+"; "+on+" ei kehti veel",
 			"valid from "+c.ValidFrom.String()+"; on "+d.String()+" not yet valid")
 	case Expired:
-		e.Add(rule, reg74.At("5", "2", "8"), "kehtis kuni "+c.ValidUntil.Register()+" (kaasa arvatud); "+on+" on kehtivus lõppenud",
+		if c.Kind.Register() {
+			cite = reg74.At("5", "2", "8")
+		}
+		e.Add(rule, cite, "kehtis kuni "+c.ValidUntil.Register()+" (kaasa arvatud); "+on+" on kehtivus lõppenud",
 			"valid until "+c.ValidUntil.String()+" inclusive; on "+d.String()+" it has expired")
 	case Valid:
 		switch {
@@ -124,6 +131,42 @@ func (c *Certificate) ExplainStatus(d calendar.Date) (Status, law.Explanation) {
 		}
 	}
 	return st, e
+}
+
+// statusRule returns the rule and provision that give a certificate of c's kind its validity.
+func (c *Certificate) statusRule() (string, law.Citation) {
+	switch {
+	case c.Kind.School():
+		return "SCH-02", vv113.At("5", "1", "")
+	case c.Kind == Proficiency:
+		return "LNG-18", proficiencyCitation(c.IssuedOn)
+	}
+	return "CERT-02", reg74.At("1", "3", "")
+}
+
+// ReplacedRule returns the rule and the provision by which a certificate of c's kind is replaced by
+// its duplicate or new certificate (its status Replaced):
+//
+//   - a leaving certificate or grade sheet: SCH-19, VV määrus nr 113 § 18 (1) (the decision to
+//     invalidate the original and issue the duplicate);
+//   - a paper state-exam certificate (Extra["medium"] "paper"): SCH-14, § 16 (3) (invalidated on
+//     exchange); an electronic one: SCH-12, § 15 (3) (the new certificate for an error);
+//   - an occupational or partial certificate, or a qualification on a school document: CERT-07,
+//     Reg74 § 8 (1) (the decision on the duplicate invalidates the original);
+//   - a proficiency certificate, for which the SDK runs no replacement: LNG-18 and its provision.
+func (c *Certificate) ReplacedRule() (string, law.Citation) {
+	switch c.Kind {
+	case BasicSchool, Gymnasium, GradeSheet:
+		return "SCH-19", vv113.At("18", "1", "")
+	case StateExam:
+		if c.Extra["medium"] == "paper" {
+			return "SCH-14", vv113.At("16", "3", "")
+		}
+		return "SCH-12", vv113.At("15", "3", "")
+	case Proficiency:
+		return c.statusRule()
+	}
+	return "CERT-07", reg74.At("8", "1", "")
 }
 
 // Attention is a set of reasons for which the owner's list marks a certificate as needing attention.

@@ -9,9 +9,10 @@ var (
 	vv113 = law.Citation{Act: "VV määrus nr 113 (lõputunnistuse, hinnetelehe ja riigieksamitunnistuse statuut)", RT: "RT I 2010, 58, 391"}
 	// reg74 is HTM määrus 19.12.2008 nr 74 "Kutsetunnistuse statuut ja vorm" (2016 wording).
 	reg74 = law.Citation{Act: "Kutsetunnistuse statuut ja vorm (HTM määrus nr 74)", RT: "RTL 2009, 2, 32"}
-	// selfService is the register's self-service as presented on 07.05.2026 (seed 000), in use
-	// since 04.2025: "duplikaadi tellimine nimevahetuse või originaaltunnistuse kaotamise korral".
-	selfService = law.Citation{Act: "Kutseregistri iseteenindus (000, 07.05.2026)"}
+	// selfService is the register's self-service, the terms Kutsekoda publishes for it (seed 000,
+	// the presentation of 07.05.2026), in use since 04.2025: "duplikaadi tellimine nimevahetuse või
+	// originaaltunnistuse kaotamise korral". It is cited by its name, as a person can find it.
+	selfService = law.Citation{Act: "Kutseregistri iseteenindus (Kutsekoda)"}
 	// xroad is the register's X-Road service description of 2018-05-09 (testdata/xroad),
 	// kutsetunnistuseDuplikaatParing.pohjus.
 	xroad = law.Citation{Act: "Kutseregistri X-tee teenus kutsetunnistuseDuplikaat (2018-05-09)"}

@@ -9,7 +9,8 @@
 // The sources are VV määrus 13.08.2010 nr 113 (RT I 2010, 58, 391; seed 002 §§ 15–20, the text in
 // force 13.07.2014–30.04.2015) for school documents (RULES.md SCH-12..24), and for occupational
 // certificates HTM määrus 19.12.2008 nr 74 "Kutsetunnistuse statuut ja vorm" (RTL 2009, 2, 32; the
-// 2016 wording, §§ 7–10), the register's self-service (seed 000) and its X-Road schema
+// 2016 wording, §§ 7–10), the register's self-service (seed 000; cited by its name, "Kutseregistri
+// iseteenindus (Kutsekoda)") and its X-Road schema
 // (kutsetunnistuseDuplikaatParing; CERT-07).
 //
 // # Pure decisions
@@ -110,11 +111,20 @@
 //     two stay linked (Replaced.By, DuplicateOf). Reg74 neither destroys it nor publishes the
 //     invalidation. An invalid or expired original is not duplicated: Grant is refused and the
 //     request must be refused on Reg74 § 8 (2) p 4.
-//   - Fault for the cost of an occupational duplicate (Reg74 § 10 (5)): ground 3 is taken as the
-//     issuer's fault, every other ground as not. So, for every procedure, the applicant pays the
-//     issuer's fee exactly unless the ground is an error. The state-exam procedures set no cost: the
-//     SDK applies § 18 (4) by analogy (the exam centre's schedule is usually zero). No fee in the
-//     schedule means zero.
+//   - Cost. A school duplicate's follows the ground (§ 18 (4): the issuer pays for an error). An
+//     occupational duplicate's follows fault, not the ground (Reg74 § 10 (5): the issuer pays when
+//     the ground arose through its or Kutsekoda's fault): at Open the applicant pays, unless the
+//     awarding body itself asks for an error in its data (Request.ByIssuer, X-Road reason 3), which
+//     is its fault; whoever decides may establish the fault when granting (GrantInput.IssuerFault),
+//     and the case's cost is then recomputed in the same commit. The state-exam procedures set no
+//     cost: the SDK applies § 18 (4) by analogy (the exam centre's schedule is usually zero). No fee
+//     in the schedule means zero.
+//   - The time of the exam of an exchange (§ 16 (2): "eksami sooritamise aeg") is a day,
+//     Request.ExamTime: the exam day or the first day of its session, as the applicant states it; a
+//     school duplicate states the year of graduation (Request.Year, § 17 (2)) instead. The
+//     PostgreSQL store keeps both in the integer column year of migration 0003 (a year, or the date
+//     as YYYYMMDD), since a request states only one; a later migration may give the exam time a
+//     column of its own.
 //   - § 15 (3)–(4) set no deadline and no refusal grounds: the SDK applies § 16 (4), (6), (7) by
 //     analogy (30 days; the same three refusal grounds; five working days' notice). Under § 15 (3)
 //     the wrong electronic certificate is replaced by the new one (nothing destroyed or published);
@@ -145,8 +155,10 @@
 //     sheet's mark reads "Hinnetelehe nr <number> duplikaat" (§ 20 (2) writes only the leaving
 //     certificate's wording); a duplicate of a duplicate carries the first original's number.
 //   - The invalidation of a school document is published by the school that decided, as part of
-//     issuing (the statute says nothing of its cost); an exchange's at the exam centre's cost
-//     (§ 16 (5)). The notice names the holder and the document, not the personal code.
+//     issuing; § 18 (3) says nothing of its cost, so the SDK names no payer (Fate.PublishedAtCostOf
+//     is zero and the publish event carries no "cost"). An exchange's is at the issuing
+//     institution's cost (§ 16 (5)). The notice names the holder and the document, not the
+//     personal code.
 //   - Notice deadlines: a refusal within five working days everywhere; an exchange's grant too
 //     (§ 16 (4)). Granting a school or occupational duplicate has none: the decision is written and
 //     the duplicate handed over against signature, which also counts as making it known.

@@ -122,24 +122,28 @@ func TestGrant_SCH19_property(t *testing.T) {
 }
 
 // TestCostOf_SCH20_property: in every procedure, for a positive fee, the applicant's cost is zero
-// exactly when the ground is an error, and otherwise the whole fee.
+// exactly when the issuer pays, and otherwise the whole fee; the issuer pays a school or state-exam
+// duplicate exactly when the ground is an error (SCH-20, § 18 (4)), an occupational one exactly when
+// the ground arose through its fault, whatever the ground (CERT-07, Reg74 § 10 (5)).
 func TestCostOf_SCH20_property(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := rapid.SampledFrom(procedures).Draw(t, "procedure")
 		g := rapid.SampledFrom(groundsOf(p)).Draw(t, "ground")
+		fault := p == duplicate.OccupationalDuplicate && rapid.Bool().Draw(t, "fault")
 		fee := decimal.New(rapid.Int64Range(1, 100000).Draw(t, "cents"), -2)
-		c, _, err := duplicate.CostOf(p, g, fee)
+		c, _, err := duplicate.CostOf(p, g, fault, fee)
 		if err != nil {
-			t.Fatalf("CostOf(%s, %s, %s): %v", p, g, fee, err)
+			t.Fatalf("CostOf(%s, %s, %v, %s): %v", p, g, fault, fee, err)
 		}
-		if c.Amount.IsZero() != (g == duplicate.Error) {
-			t.Fatalf("CostOf(%s, %s, %s) = %s to the applicant", p, g, fee, c.Amount)
+		issuerPays := g == duplicate.Error
+		if p == duplicate.OccupationalDuplicate {
+			issuerPays = fault
 		}
-		if g != duplicate.Error && !c.Amount.Equal(fee) {
-			t.Fatalf("CostOf(%s, %s, %s) = %s; want the fee", p, g, fee, c.Amount)
+		if c.Amount.IsZero() != issuerPays || (!issuerPays && !c.Amount.Equal(fee)) {
+			t.Fatalf("CostOf(%s, %s, %v, %s) = %s to the applicant", p, g, fault, fee, c.Amount)
 		}
-		if !c.Fee.Equal(fee) || (c.Payer == duplicate.Issuer) != (g == duplicate.Error) {
-			t.Fatalf("CostOf(%s, %s) = %+v", p, g, c)
+		if !c.Fee.Equal(fee) || (c.Payer == duplicate.Issuer) != issuerPays {
+			t.Fatalf("CostOf(%s, %s, %v) = %+v", p, g, fault, c)
 		}
 	})
 }

@@ -17,7 +17,7 @@ import (
 
 // Request is an application for a duplicate, a re-issue or an exchange: what the applicant states
 // (SCH-16: the ground, the applicant's personal data, the year of graduation; SCH-14: contact data
-// and the exam time) and what is attached.
+// and the time of the exam) and what is attached.
 type Request struct {
 	// Applicant is the owner of the original as the original names them: a name and a personal code,
 	// or a birth date for a person without one (GEN-01).
@@ -39,9 +39,13 @@ type Request struct {
 	// Level is, for a grade sheet, the level of the leaving certificate it belongs to; leaving
 	// certificates tell it by their kind.
 	Level Level
-	// Year is the year of graduation (SCH-16) or, for a state-exam certificate, of the exams
-	// (§ 16 (2)).
+	// Year is the year of graduation (SCH-16: "kooli lõpetamise aasta", § 17 (2)). A state-exam
+	// request states ExamTime instead.
 	Year int
+	// ExamTime is, for a state-exam certificate, when the applicant took the exam (SCH-14: § 16 (2),
+	// "eksami sooritamise aeg"): the exam day or, for a session of several days, its first day.
+	// Required for an exchange; not asked for other documents.
+	ExamTime calendar.Date
 	// Ground is what the request rests on.
 	Ground Ground
 	// Attached lists what the applicant attached.
@@ -96,8 +100,11 @@ func structValidator() *validator.Validate {
 //   - the applicant's personal data: a name, and a valid personal code or birth date (SCH-16,
 //     GEN-01; [ErrPersonalData]);
 //   - the issuer's code (SCH-16: the school that issued the original; CERT-07: the awarding body);
-//   - the year of graduation for a school document, of the exams for an exchange: required, not
-//     after the request's year, not before the applicant's birth ([ErrFutureYear]);
+//   - the year of graduation for a school document (§ 17 (2)): required, not after the request's
+//     year, not before the applicant's birth ([ErrFutureYear]);
+//   - the time of the exam for an exchange (§ 16 (2), ExamTime): required, not after the request's
+//     day ([ErrFutureYear]), not before the applicant's birth; no Year for a state-exam certificate
+//     and no ExamTime for another document;
 //   - contact data for an exchange (SCH-14); the level for a grade sheet (SCH-17);
 //   - a new personal code for ground 5 and a new name for a change of name (CERT-07), and neither
 //     on another ground; ByIssuer only for an occupational certificate's error.
@@ -164,24 +171,37 @@ func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
 		add(rule, cite, "Issuer", "", "is required: the code of the school or awarding body that issued the original", ErrUnknownSchool)
 	}
 
-	// The year (SCH-16: "kooli lõpetamise aasta"; SCH-14: "eksami sooritamise aeg").
-	needYear, yearRule, yearCite := false, RuleApplication, vv113.At("17", "2", "")
-	switch p {
-	case SchoolDuplicate:
-		needYear = true
-	case StateExamExchange:
-		needYear, yearRule, yearCite = true, RuleExchange, vv113.At("16", "2", "")
-	}
+	// The year of graduation (SCH-16: "kooli lõpetamise aasta", § 17 (2)).
+	yearRule, yearCite := RuleApplication, vv113.At("17", "2", "")
 	switch {
-	case r.Year == 0 && needYear:
-		add(yearRule, yearCite, "Year", "", "is required: the year of graduation (of the exams, for a state-exam certificate)", ErrInvalid)
+	case r.Year == 0 && p == SchoolDuplicate:
+		add(yearRule, yearCite, "Year", "", "is required: the year of graduation", ErrInvalid)
 	case r.Year == 0:
+	case p.StateExam():
+		add(RuleExchange, vv113.At("16", "2", ""), "Year", strconv.Itoa(r.Year), "is not asked for a state-exam certificate: state ExamTime, the time of the exam (§ 16 (2))", ErrInvalid)
 	case r.Year > on.Year:
 		add(yearRule, yearCite, "Year", strconv.Itoa(r.Year), "is after the year of the request ("+strconv.Itoa(on.Year)+")", ErrFutureYear)
 	case r.Year < 1900:
 		add(yearRule, yearCite, "Year", strconv.Itoa(r.Year), "is not a year of graduation", ErrInvalid)
 	case a.Born().IsValid() && r.Year < a.Born().Year:
 		add(yearRule, yearCite, "Year", strconv.Itoa(r.Year), "is before the applicant's birth ("+strconv.Itoa(a.Born().Year)+")", ErrInvalid)
+	}
+
+	// The time of the exam (SCH-14: § 16 (2), "eksami sooritamise aeg").
+	examRule, examCite := RuleExchange, vv113.At("16", "2", "")
+	switch {
+	case r.ExamTime.IsZero() && p == StateExamExchange:
+		add(examRule, examCite, "ExamTime", "", "is required: the time of the exam, its day or the first day of its session", ErrInvalid)
+	case r.ExamTime.IsZero():
+	case !p.StateExam():
+		rule, cite := applicationCitation(p)
+		add(rule, cite, "ExamTime", r.ExamTime.String(), "is asked only for a state-exam certificate", ErrInvalid)
+	case !r.ExamTime.IsValid():
+		add(examRule, examCite, "ExamTime", r.ExamTime.String(), "is not a real date", ErrInvalid)
+	case r.ExamTime.After(on):
+		add(examRule, examCite, "ExamTime", r.ExamTime.String(), "is after the day of the request", ErrFutureYear)
+	case a.Born().IsValid() && r.ExamTime.Before(a.Born()):
+		add(examRule, examCite, "ExamTime", r.ExamTime.String(), "is before the applicant's birth", ErrInvalid)
 	}
 
 	if p == StateExamExchange && strings.TrimSpace(r.Contact) == "" {

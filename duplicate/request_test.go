@@ -61,17 +61,17 @@ func TestValidateRequest_SCH16(t *testing.T) {
 	}
 }
 
-// TestValidateRequest_SCH14 proves that an exchange needs contact data, the exam year and, for grounds
-// 1, 2 and 4, the original attached.
+// TestValidateRequest_SCH14 proves that an exchange needs contact data, the time of the exam and, for
+// grounds 1, 2 and 4, the original attached.
 func TestValidateRequest_SCH14(t *testing.T) {
 	r := duplicate.Request{Applicant: holder(), Kind: certificate.StateExam, Paper: true, Ground: duplicate.Electronic,
 		Date: d(2026, time.November, 23)}
 	_, _, err := duplicate.ValidateRequest(r)
 	var ve *duplicate.ValidationError
-	if !errors.As(err, &ve) || ve.Field("Contact") == nil || ve.Field("Year") == nil || ve.Field("Attached") == nil || ve.Field("Contact").Rule != "SCH-14" {
+	if !errors.As(err, &ve) || ve.Field("Contact") == nil || ve.Field("ExamTime") == nil || ve.Field("Attached") == nil || ve.Field("Contact").Rule != "SCH-14" {
 		t.Fatalf("ValidateRequest(bare exchange) = %v", err)
 	}
-	r.Contact, r.Year, r.Attached = "ema@example.ee", 2009, []duplicate.Attachment{duplicate.Original}
+	r.Contact, r.ExamTime, r.Attached = "ema@example.ee", d(2009, time.May, 5), []duplicate.Attachment{duplicate.Original}
 	if p, _, err := duplicate.ValidateRequest(r); err != nil || p != duplicate.StateExamExchange {
 		t.Errorf("ValidateRequest(exchange) = %s, %v", p, err)
 	}

@@ -116,7 +116,8 @@ type Fate struct {
 	Destroyed   bool
 	DestroyedBy string
 	// Publish: the invalidation is published in Ametlikud Teadaanded by the issuer (see
-	// [InvalidationNotice]), at PublishedAtCostOf's cost.
+	// [InvalidationNotice]), at PublishedAtCostOf's cost: the issuer's for an exchange (§ 16 (5));
+	// zero, no payer named, for a school duplicate (§ 18 (3) says who publishes, not who pays).
 	Publish           bool
 	PublishedAtCostOf Payer
 }
@@ -125,7 +126,8 @@ type Fate struct {
 // explanation:
 //
 //   - SCH-19 (§ 18 (1)–(3)): a school duplicate invalidates the original, except on ground 4
-//     (legalised or apostilled), and the school publishes the invalidation in Ametlikud Teadaanded;
+//     (legalised or apostilled), and the school publishes the invalidation in Ametlikud Teadaanded
+//     (§ 18 (3) names no payer, so PublishedAtCostOf is zero);
 //   - SCH-18 (§ 17 (5)): on grounds 1 and 2 (illegible, an error) the attached original is sent for
 //     destruction to the institution that issues state-exam certificates;
 //   - SCH-14 (§ 16 (3)–(5)): an exchanged paper original is invalidated, the attached original is
@@ -147,7 +149,7 @@ func OriginalFate(p Procedure, g Ground) (Fate, law.Explanation) {
 			e.Add(RuleDecision, vv113.At("18", "2", ""), "legaliseeritud või apostille'iga algdokumenti kehtetuks ei tunnistata",
 				"a legalised or apostilled original is not declared invalid")
 		} else {
-			f.Invalidated, f.Publish, f.PublishedAtCostOf = true, true, Issuer
+			f.Invalidated, f.Publish = true, true
 			e.Add(RuleDecision, vv113.At("18", "1", ""), "algdokument tunnistatakse kehtetuks", "the original is declared invalid")
 			e.Add(RuleDecision, vv113.At("18", "3", ""), "kool teeb kehtetuks tunnistamise otsuse teatavaks Ametlikes Teadaannetes",
 				"the school publishes the invalidation in Ametlikud Teadaanded")
@@ -183,7 +185,7 @@ func OriginalFate(p Procedure, g Ground) (Fate, law.Explanation) {
 	return f, e
 }
 
-// Payer is who bears a cost.
+// Payer is who bears a cost. The zero value names no one: where the statute is silent.
 type Payer uint8
 
 // The payers.
@@ -192,9 +194,11 @@ const (
 	Issuer                     // the issuer of the duplicate (duplikaadi väljaandja)
 )
 
-// String returns "applicant" or "issuer".
+// String returns "applicant" or "issuer", or "" for the zero Payer (no payer named).
 func (p Payer) String() string {
 	switch p {
+	case 0:
+		return ""
 	case Applicant:
 		return "applicant"
 	case Issuer:
@@ -235,16 +239,17 @@ func (f Fees) Fee(issuer string, k certificate.Kind) (decimal.Decimal, bool) {
 // issuer's fee, with the explanation:
 //
 //   - SCH-20 (VV määrus nr 113 § 18 (4)): the applicant pays the amount the issuer set, except for
-//     ground 2 (an error), where the issuer pays;
-//   - CERT-07 (Reg74 § 10 (5)): the applicant pays, unless the ground arose through the fault of the
-//     issuer or Kutsekoda: the SDK takes ground 3 (an error) as the issuer's (X-Road reason 3,
-//     "KAO: viga andmetes"), and every other ground as not;
+//     ground 2 (an error), where the issuer pays: the ground decides;
+//   - CERT-07 (Reg74 § 10 (5)): the applicant pays, unless the ground arose through the fault of
+//     the issuing awarding body or Kutsekoda: fault decides, on any ground. issuerFault says that
+//     whoever decides established it (or the awarding body itself asked, for an error in its data:
+//     Request.ByIssuer); an error that was nobody's fault at the issuer is the applicant's to pay;
 //   - the state-exam procedures (§§ 15–16) set no cost: the SDK applies § 18 (4) by analogy, so the
 //     exam centre's schedule (usually zero) applies except for an error.
 //
-// A negative fee is an error. The applicant's amount is zero exactly when the ground is an error or
-// the fee is zero.
-func CostOf(p Procedure, g Ground, fee decimal.Decimal) (Cost, law.Explanation, error) {
+// issuerFault is for an occupational duplicate only: given for another procedure, whose cost follows
+// the ground, it is an error, as is a negative fee.
+func CostOf(p Procedure, g Ground, issuerFault bool, fee decimal.Decimal) (Cost, law.Explanation, error) {
 	var e law.Explanation
 	if fee.IsNegative() {
 		return Cost{}, e, &RequestError{Rule: RuleCost, Citation: vv113.At("18", "4", "").String(), Field: "Fee", Value: fee.String(),
@@ -254,11 +259,15 @@ func CostOf(p Procedure, g Ground, fee decimal.Decimal) (Cost, law.Explanation, 
 	note, noteEn := "", ""
 	switch {
 	case p == OccupationalDuplicate:
-		rule, cite = RuleOccupation, reg74.At("10", "5", "")
+		return occupationalCost(g, issuerFault, fee)
 	case p.StateExam():
 		note, noteEn = " (§§ 15–16 ei sätesta kulu; kohaldatakse § 18 lg 4 analoogia alusel)", " (§§ 15–16 set no cost; § 18 (4) is applied by analogy)"
 	case p != SchoolDuplicate:
 		return Cost{}, e, &RequestError{Rule: RuleCost, Citation: cite.String(), Field: "Procedure", Value: p.String(), Reason: "is not a procedure", Err: ErrInvalid}
+	}
+	if issuerFault {
+		return Cost{}, e, &RequestError{Rule: RuleCost, Citation: cite.String(), Field: "IssuerFault", Value: "true",
+			Reason: "applies to an occupational duplicate only (Reg74 § 10 (5)): here the ground decides who pays", Err: ErrInvalid}
 	}
 	c := Cost{Payer: Applicant, Fee: fee, Amount: fee}
 	if g == Error {
@@ -270,6 +279,20 @@ func CostOf(p Procedure, g Ground, fee decimal.Decimal) (Cost, law.Explanation, 
 	e.Add(rule, cite, "kulud katab taotleja duplikaadi väljaandja määratud summa ulatuses: "+fee.StringFixed(2)+" eurot"+note,
 		"the applicant bears the cost the issuer set: "+fee.StringFixed(2)+" euros"+noteEn)
 	return c, e, nil
+}
+
+// occupationalCost is CostOf for an occupational duplicate (CERT-07: Reg74 § 10 (5)).
+func occupationalCost(g Ground, issuerFault bool, fee decimal.Decimal) (Cost, law.Explanation, error) {
+	var e law.Explanation
+	cite := reg74.At("10", "5", "")
+	if issuerFault {
+		e.Add(RuleOccupation, cite, "alus („"+g.Name(law.Estonian)+"”) tekkis duplikaadi väljaandja või Kutsekoja süül: kulud ("+fee.StringFixed(2)+" eurot) katab väljaandja; taotleja maksab 0",
+			"the ground (\""+g.Name(law.English)+"\") arose through the fault of the issuer or Kutsekoda: the issuer bears the cost ("+fee.StringFixed(2)+" euros); the applicant pays 0")
+		return Cost{Payer: Issuer, Fee: fee, Amount: decimal.Zero}, e, nil
+	}
+	e.Add(RuleOccupation, cite, "alus („"+g.Name(law.Estonian)+"”) ei tekkinud väljaandja ega Kutsekoja süül: kulud katab taotleja, "+fee.StringFixed(2)+" eurot",
+		"the ground (\""+g.Name(law.English)+"\") did not arise through the fault of the issuer or Kutsekoda: the applicant bears the cost, "+fee.StringFixed(2)+" euros")
+	return Cost{Payer: Applicant, Fee: fee, Amount: fee}, e, nil
 }
 
 // RefusalGround is why a request is refused.

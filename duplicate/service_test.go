@@ -532,7 +532,7 @@ func TestService_SCH14_Exchange(t *testing.T) {
 	ctx := context.Background()
 	e.put(stateExam("R000777"))
 	res, err := e.svc.Open(ctx, owner(), duplicate.Request{Applicant: holder(), Original: "R000777", Paper: true, Ground: duplicate.Electronic,
-		Contact: "ema@example.ee", Year: 2009, Attached: []duplicate.Attachment{duplicate.Original}})
+		Contact: "ema@example.ee", ExamTime: d(2009, time.May, 5), Attached: []duplicate.Attachment{duplicate.Original}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -829,4 +829,35 @@ func (e *env) openLost(no, school, name string) duplicate.Result {
 		e.t.Fatal(err)
 	}
 	return res
+}
+
+// TestService_CERT07_IssuerFault proves that the cost of an occupational duplicate follows fault
+// (Reg74 § 10 (5)): the owner who lost the certificate pays the body's fee; when the body, deciding,
+// finds the ground arose through its fault, the case's cost moves to it in the same commit; a school
+// duplicate's cost follows the ground, so the flag is refused there.
+func TestService_CERT07_IssuerFault(t *testing.T) {
+	e := newEnv(t, monday)
+	ctx := context.Background()
+	e.put(occupational(body))
+	res, err := e.svc.Open(ctx, owner(), duplicate.Request{Applicant: holder(), Original: "204580", Ground: duplicate.Illegible,
+		Attached: []duplicate.Attachment{duplicate.Original}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Case.Cost; c.Payer != duplicate.Applicant || c.Amount.String() != "20" {
+		t.Fatalf("cost at opening = %+v; want the owner to pay the body's 20.00", c)
+	}
+	res, err = e.svc.Grant(ctx, actor.Body(body), res.Case.ID, duplicate.GrantInput{IssuerFault: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Case.Cost; c.Payer != duplicate.Issuer || !c.Amount.IsZero() || !res.Explanation.Applies("CERT-07") {
+		t.Errorf("cost after the body found its fault = %+v; want the body to pay", c)
+	}
+	if got, _ := e.svc.Get(ctx, owner(), res.Case.ID, calendarZero); got.Case.Cost.Payer != duplicate.Issuer {
+		t.Errorf("stored cost = %+v; want the issuer's", got.Case.Cost)
+	}
+	school := e.openLost("G012345", reaalkool, "Tallinna Reaalkool")
+	_, err = e.svc.Grant(ctx, actor.SchoolOf(reaalkool), school.Case.ID, duplicate.GrantInput{Number: "G700011", IssuerFault: true})
+	wantErr(t, "Grant(school, IssuerFault)", err, duplicate.ErrInvalid)
 }

@@ -25,10 +25,13 @@
 // # English levels
 //
 // [EnglishLevel] computes the result as the skills' percentages weighted by their weights and
-// reaches B2 from 75 %, B1 from 50 %, neither below or when a skill is at 0 % (research/domain-
-// rules.md § 5.8). The thresholds are dated, host-overridable data ([DefaultThresholds], a
-// law.Versions[Thresholds]: version "02.05.2014", in force from 02.05.2014, when § 14 (4) took
-// effect, RT I, 29.04.2014, 1); the exam day picks the version (GEN-04).
+// reaches B2 from 75 %, B1 from 50 %, neither below or when a skill is at 0 %. § 14 (4) 3) requires
+// the level on the certificate but sets no figure; the act that sets them was not found, and the
+// figures are those press reports gave for the 2017 and 2018 exams (research/domain-rules.md § 5.8),
+// so they are cited as such, UNCONFIRMED. They are dated, host-overridable data
+// ([DefaultThresholds], a law.Versions[Thresholds]: version "02.05.2014", applied from 02.05.2014,
+// when § 14 (4) took effect, RT I, 29.04.2014, 1, by the SDK's assumption); the exam day picks the
+// version (GEN-04).
 //
 // # Sealing and delivery (SCH-11)
 //
@@ -60,9 +63,10 @@
 //     (which [Service.Issue] calls first) computes a zero Level from the result, and a level given
 //     must follow from it.
 //   - The common part being part of the mathematics exam, its result may not exceed the exam's.
-//   - The thresholds' figures come from reports of the 2017 and 2018 exams; the act that sets them
-//     was not found, so the version cites § 14 (4) 3), which requires the level, and a host with the
-//     act replaces or extends the versions.
+//   - The thresholds' figures come from press reports of the 2017 and 2018 exams; the act that sets
+//     them was not found, so the version cites those reports, marked UNCONFIRMED (not § 14 (4) 3),
+//     which requires the level and sets no figure), and a host with the act replaces or extends the
+//     versions.
 //   - A subject of the same kind and name may appear once.
 //   - The rules of § 14 are applied as in force 13.07.2014–30.04.2015 (seed 002) whatever the issue
 //     date; only the level thresholds are versioned.

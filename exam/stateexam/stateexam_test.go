@@ -327,3 +327,29 @@ func TestValidate_SCH10_EnglishNeedsLevel(t *testing.T) {
 		t.Errorf("reason %q; want it to cite § 14 (4) 3)", r)
 	}
 }
+
+// TestDefaultThresholds_SCH10_CitesItsSource proves that the English level thresholds (50 % B1,
+// 75 % B2) are not cited to § 14 (4) 3), which requires the level on the certificate but sets no
+// figure: they cite where they come from, press reports of the 2017 and 2018 exams
+// (research/domain-rules.md § 5.8), marked unconfirmed, as the host's data to replace.
+func TestDefaultThresholds_SCH10_CitesItsSource(t *testing.T) {
+	v := stateexam.DefaultThresholds()[0]
+	if v.Citation.Section == "14" || v.Citation.RT != "" {
+		t.Errorf("the thresholds cite %q; want their own source, not § 14 (4) 3)", v.Citation)
+	}
+	if a := v.Citation.Act; !strings.Contains(a, "UNCONFIRMED") || !strings.Contains(a, "2017") {
+		t.Errorf("the thresholds' source %q; want the press reports of 2017–2018, marked UNCONFIRMED", a)
+	}
+	_, e, err := stateexam.EnglishLevel(nil, exam, english("80", "76", "70", "74"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var level, figures bool
+	for _, s := range e.Steps {
+		level = level || s.Citation.String() == "RT I 2010, 58, 391 § 14 lg 4 p 3"
+		figures = figures || strings.Contains(s.Citation.Act, "UNCONFIRMED")
+	}
+	if !level || !figures {
+		t.Errorf("EnglishLevel's explanation should cite § 14 (4) 3) for the level and the thresholds' own source for the figures:\n%s", e)
+	}
+}
