@@ -135,25 +135,25 @@ func TestBadInput_OneErrorForTheWholeSDK(t *testing.T) {
 		{"SCH-15", "duplicate.Ground.UnmarshalText", func() error { var g duplicate.Ground; return g.UnmarshalText([]byte("x")) }, is(duplicate.ErrGround)},
 		{"CERT-07", "duplicate.GroundFromXRoad", func() error { _, err := duplicate.GroundFromXRoad(7); return err }, isA[*duplicate.RequestError]()},
 		{"SCH-16", "duplicate.ValidateRequest", func() error {
-			_, _, err := duplicate.ValidateRequest(duplicate.Request{Kind: certificate.Gymnasium, Date: calendar.MustDate(2014, 11, 24)})
+			_, _, err := duplicate.ValidateRequest(nil, duplicate.Request{Kind: certificate.Gymnasium, Date: calendar.MustDate(2014, 11, 24)})
 			return err
 		}, isA[*duplicate.ValidationError]()},
 		{"SCH-15", "duplicate.ProcedureFor no ground", func() error {
-			_, _, err := duplicate.ProcedureFor(certificate.Gymnasium, false, 0, calendar.MustDate(2014, 11, 24))
+			_, _, err := duplicate.ProcedureFor(nil, certificate.Gymnasium, false, 0, calendar.MustDate(2014, 11, 24))
 			return err
 		}, is(duplicate.ErrNoGround)},
 		{"SCH-20", "duplicate.CostOf negative fee", func() error {
-			_, _, err := duplicate.CostOf(duplicate.SchoolDuplicate, duplicate.Lost, false, decimal.NewFromInt(-1))
+			_, _, err := duplicate.CostOf(nil, duplicate.SchoolDuplicate, duplicate.Lost, false, decimal.NewFromInt(-1), calendar.MustDate(2014, 11, 24))
 			return err
 		}, isA[*duplicate.RequestError]()},
 		{"SCH-23", "duplicate.Refuse ground", func() error {
-			_, _, err := duplicate.Refuse(duplicate.SchoolDuplicate, 99, calendar.MustDate(2014, 11, 24))
+			_, _, err := duplicate.Refuse(nil, duplicate.SchoolDuplicate, 99, calendar.MustDate(2014, 11, 24))
 			return err
 		}, is(duplicate.ErrRefusalGround)},
-		{"SCH-22", "duplicate.GraduationCertificate.Check", func() error { _, err := duplicate.GraduationCertificate{}.Check(); return err }, isA[*duplicate.ValidationError]()},
+		{"SCH-22", "duplicate.GraduationCertificate.Check", func() error { _, err := duplicate.GraduationCertificate{}.Check(nil); return err }, isA[*duplicate.ValidationError]()},
 		{"SCH-24", "duplicate.NewDuplicate corrections", func() error {
 			o := certificate.Certificate{Number: "G012345", Kind: certificate.Gymnasium}
-			_, _, _, err := duplicate.NewDuplicate(duplicate.DuplicateInput{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Lost, Original: o,
+			_, _, _, err := duplicate.NewDuplicate(nil, duplicate.DuplicateInput{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Lost, Original: o,
 				IssuedOn: calendar.MustDate(2014, 11, 24), Corrections: duplicate.Corrections{HolderName: "X"}})
 			return err
 		}, isA[*duplicate.ValidationError]()},

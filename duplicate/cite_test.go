@@ -17,7 +17,7 @@ import (
 // invalidation names no payer: § 18 (3) says the school publishes it and nothing of its cost; only
 // the exchange's publication is at the issuing institution's cost (§ 16 (5), SCH-14).
 func TestOriginalFate_SCH19_NoPayerNamed(t *testing.T) {
-	f, e := duplicate.OriginalFate(duplicate.SchoolDuplicate, duplicate.Lost)
+	f, e := fate(duplicate.SchoolDuplicate, duplicate.Lost)
 	if !f.Publish || f.PublishedAtCostOf != 0 {
 		t.Errorf("school duplicate: publish %v at the cost of %v; want published, no payer named", f.Publish, f.PublishedAtCostOf)
 	}
@@ -26,7 +26,7 @@ func TestOriginalFate_SCH19_NoPayerNamed(t *testing.T) {
 			t.Errorf("school duplicate's explanation names a cost: %s / %s", s.Et, s.En)
 		}
 	}
-	if f, _ := duplicate.OriginalFate(duplicate.StateExamExchange, duplicate.Lost); f.PublishedAtCostOf != duplicate.Issuer {
+	if f, _ := fate(duplicate.StateExamExchange, duplicate.Lost); f.PublishedAtCostOf != duplicate.Issuer {
 		t.Errorf("exchange: published at the cost of %v; want the issuer (§ 16 (5))", f.PublishedAtCostOf)
 	}
 }
@@ -48,7 +48,7 @@ func TestCostOf_CERT07_FollowsFault(t *testing.T) {
 		{duplicate.Lost, false, duplicate.Applicant},
 		{duplicate.NameChange, false, duplicate.Applicant},
 	} {
-		c, e, err := duplicate.CostOf(duplicate.OccupationalDuplicate, tt.g, tt.fault, fee)
+		c, e, err := duplicate.CostOf(statute, duplicate.OccupationalDuplicate, tt.g, tt.fault, fee, testDay)
 		if err != nil || c.Payer != tt.want || !e.Applies("CERT-07") {
 			t.Errorf("CostOf(occupational, %s, fault %v) = %+v, %v; want %v to pay", tt.g, tt.fault, c, err, tt.want)
 		}
@@ -56,10 +56,10 @@ func TestCostOf_CERT07_FollowsFault(t *testing.T) {
 			t.Errorf("CostOf(occupational) cites %s; want Reg74 § 10 (5)", s.Citation)
 		}
 	}
-	if _, _, err := duplicate.CostOf(duplicate.SchoolDuplicate, duplicate.Lost, true, fee); !errors.Is(err, duplicate.ErrInvalid) {
+	if _, _, err := duplicate.CostOf(statute, duplicate.SchoolDuplicate, duplicate.Lost, true, fee, testDay); !errors.Is(err, duplicate.ErrInvalid) {
 		t.Errorf("CostOf(school, fault) = %v; want ErrInvalid: a school duplicate's cost follows the ground", err)
 	}
-	if c, _, _ := duplicate.CostOf(duplicate.SchoolDuplicate, duplicate.Error, false, fee); c.Payer != duplicate.Issuer {
+	if c, _, _ := duplicate.CostOf(statute, duplicate.SchoolDuplicate, duplicate.Error, false, fee, testDay); c.Payer != duplicate.Issuer {
 		t.Errorf("CostOf(school, error) = %+v; want the issuer (§ 18 (4))", c)
 	}
 }
@@ -71,29 +71,29 @@ func TestValidateRequest_SCH14_ExamTime(t *testing.T) {
 	base := duplicate.Request{Applicant: holder(), Kind: certificate.StateExam, Paper: true, Ground: duplicate.Lost,
 		Contact: "ema@example.ee", Date: d(2014, time.November, 24)}
 	noTime := base
-	_, _, err := duplicate.ValidateRequest(noTime)
+	_, _, err := duplicate.ValidateRequest(statute, noTime)
 	ve, ok := errors.AsType[*duplicate.ValidationError](err)
 	if !ok || ve.Field("ExamTime") == nil || ve.Field("ExamTime").Citation != "RT I 2010, 58, 391 § 16 lg 2" {
 		t.Errorf("ValidateRequest(exchange without the exam time) = %v; want ExamTime required by § 16 (2)", err)
 	}
 	yearOnly := base
 	yearOnly.Year = 2009
-	if _, _, err := duplicate.ValidateRequest(yearOnly); err == nil {
+	if _, _, err := duplicate.ValidateRequest(statute, yearOnly); err == nil {
 		t.Error("ValidateRequest(exchange with a year only) = nil; want the exam time")
 	}
 	future := base
 	future.ExamTime = d(2015, time.May, 5)
-	if _, _, err := duplicate.ValidateRequest(future); !errors.Is(err, duplicate.ErrFutureYear) {
+	if _, _, err := duplicate.ValidateRequest(statute, future); !errors.Is(err, duplicate.ErrFutureYear) {
 		t.Errorf("ValidateRequest(exam after the request) = %v; want ErrFutureYear", err)
 	}
 	good := base
 	good.ExamTime = d(2009, time.May, 5)
-	if p, _, err := duplicate.ValidateRequest(good); err != nil || p != duplicate.StateExamExchange {
+	if p, _, err := duplicate.ValidateRequest(statute, good); err != nil || p != duplicate.StateExamExchange {
 		t.Errorf("ValidateRequest(exchange with the exam time) = %v, %v", p, err)
 	}
 	school := duplicate.Request{Applicant: holder(), Kind: certificate.Gymnasium, Issuer: reaalkool, Year: 2013, Ground: duplicate.Lost,
 		ExamTime: d(2013, time.May, 5), Date: d(2014, time.November, 24)}
-	if _, _, err := duplicate.ValidateRequest(school); err == nil {
+	if _, _, err := duplicate.ValidateRequest(statute, school); err == nil {
 		t.Error("ValidateRequest(school duplicate with an exam time) = nil; want an error: § 17 (2) asks for the year of graduation")
 	}
 }
@@ -101,11 +101,11 @@ func TestValidateRequest_SCH14_ExamTime(t *testing.T) {
 // TestCitations_CERT07_SelfServiceByName proves that the register's self-service is cited by its
 // published name, never by the project's internal source number "(000, 07.05.2026)".
 func TestCitations_CERT07_SelfServiceByName(t *testing.T) {
-	_, e, err := duplicate.Grounds(certificate.Occupational, false, d(2026, time.January, 5))
+	_, e, err := duplicate.Grounds(statute, certificate.Occupational, false, d(2026, time.January, 5))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, ae := duplicate.Attachments(duplicate.OccupationalDuplicate, duplicate.NameChange, false)
+	_, ae := attach(duplicate.OccupationalDuplicate, duplicate.NameChange, false)
 	e.Append(ae)
 	found := false
 	for _, lang := range []law.Lang{law.Estonian, law.English} {

@@ -7,7 +7,8 @@
 // duplicate is drawn up; and it runs the case from the request to the hand-over.
 //
 // The sources are VV määrus 13.08.2010 nr 113 (RT I 2010, 58, 391; seed 002 §§ 15–20, the text in
-// force 13.07.2014–30.04.2015) for school documents (RULES.md SCH-12..24), and for occupational
+// force 13.07.2014–30.04.2015, applied only on the days a version covers: see Versions below) for
+// school documents (RULES.md SCH-12..24), and for occupational
 // certificates HTM määrus 19.12.2008 nr 74 "Kutsetunnistuse statuut ja vorm" (RTL 2009, 2, 32; the
 // 2016 wording, §§ 7–10), the register's self-service (seed 000; cited by its name, "Kutseregistri
 // iseteenindus (Kutsekoda)") and its X-Road schema
@@ -31,6 +32,22 @@
 //   - [Refuse], [RefusalGrounds]: the refusal and the day by which it must be made known.
 //   - [DuplicateForm], [NewDuplicate], [Mark]: the duplicate's form and its certificate record.
 //   - [GraduationCertificate]: the certificate of graduation (tõend) with its seven items.
+//
+// # Versions of regulation nr 113 (GEN-04)
+//
+// Every decision of the school and state-exam procedures (SCH-12..24) applies regulation nr 113 in
+// the version in force on the day that matters, taken from a vv113.Statute: the first parameter of
+// each function above (nil means vv113.Default) and Config.Statute for the [Service]. The day is
+// the request's for its grounds, attachments, route and cost, the day of receipt for the decision's
+// deadline, the decision's for the original's fate, the notice and a refusal, the issue date for the
+// duplicate's form and the certificate of graduation. Every step that cites the regulation names the
+// version ("RT I 2010, 58, 391 § 18 lg 1, redaktsioon 13.07.2014"); the figures (two weeks, thirty
+// days, five working days) are the version's (vv113.Rules). The SDK knows only the text in force
+// 13.07.2014–30.04.2015 (seed 002): a decision on an earlier or later day is refused with an error
+// wrapping law.ErrNoVersion (a *RuleError, or a *RequestError when the day is not a real date),
+// never taken under a text the SDK has not seen. A host that works with later dates adds the
+// version it has read with vv113.Statute.With. Occupational duplicates follow Reg74 and the
+// self-service, versioned on their own (the grounds), and need no version of regulation nr 113.
 //
 // # The case service
 //

@@ -249,7 +249,7 @@ func TestService_GrantFailsHalfway(t *testing.T) {
 			t.Errorf("%s wrote %d events", op, len(e.events())-n)
 		}
 	}
-	svc, _ := duplicate.NewService(failing{e.st}, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry()})
+	svc, _ := duplicate.NewService(failing{e.st}, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry(), Statute: statute})
 	if _, err := svc.Grant(ctx, actor.SchoolOf(reaalkool), c.ID, duplicate.GrantInput{Number: "G700001"}); !errors.Is(err, errDisk) {
 		t.Errorf("Grant on a failing store = %v", err)
 	}
@@ -263,7 +263,7 @@ func TestService_GrantFailsHalfway(t *testing.T) {
 	}
 	// A concurrent change of the original between read and commit: the grant reads again and wins.
 	conc := &racing{Store: e.st, once: true}
-	svc2, _ := duplicate.NewService(conc, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry()})
+	svc2, _ := duplicate.NewService(conc, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry(), Statute: statute})
 	res, err = svc2.Grant(ctx, actor.SchoolOf(reaalkool), c.ID, duplicate.GrantInput{Number: "G700001"})
 	if err != nil || res.Original.Version != orig.Version+2 || !res.Original.Hidden || res.Original.Replaced.By != "G700001" {
 		t.Errorf("Grant after a concurrent change = %+v, %v", res.Original, err)
