@@ -128,8 +128,8 @@ func TestBadInput_OneErrorForTheWholeSDK(t *testing.T) {
 		}, isA[*certificate.ValidationError]()},
 		// schooldoc (SCH-04..09)
 		{"SCH-08", "schooldoc.ParseGradeWord", func() error { _, err := schooldoc.ParseGradeWord("super"); return err }, isA[*invalid.FieldError]()},
-		{"SCH-04", "schooldoc.LeavingCertificate.Validate", func() error { return schooldoc.LeavingCertificate{}.Validate() }, isA[*invalid.Errors]()},
-		{"SCH-08", "schooldoc.GradeSheet.Validate", func() error { return schooldoc.GradeSheet{}.Validate() }, isA[*invalid.Errors]()},
+		{"SCH-04", "schooldoc.LeavingCertificate.Validate", func() error { return schooldoc.LeavingCertificate{}.Validate(nil) }, isA[*invalid.Errors]()},
+		{"SCH-08", "schooldoc.GradeSheet.Validate", func() error { return schooldoc.GradeSheet{}.Validate(nil) }, isA[*invalid.Errors]()},
 		// duplicate (SCH-12..24, CERT-07)
 		{"SCH-15", "duplicate.ParseGround", func() error { _, err := duplicate.ParseGround("burnt"); return err }, isA[*duplicate.RequestError]()},
 		{"SCH-15", "duplicate.Ground.UnmarshalText", func() error { var g duplicate.Ground; return g.UnmarshalText([]byte("x")) }, is(duplicate.ErrGround)},

@@ -121,10 +121,10 @@ func (g GraduationCertificate) Check(st vv113.Statute) (law.Explanation, error) 
 	if err != nil {
 		return e, err
 	}
-	defer vv113.Mark(&e, v)
 	e.Add(RuleGraduation, reg113.At("18", "7", ""),
 		"täielikke andmeid duplikaadi väljaandmiseks ei ole säilinud, kuid lõpetamine on kindlaks tehtud: direktor väljastab tõendi "+strconv.Itoa(len(g.Items()))+" andmega",
 		"complete data for a duplicate are not kept, but graduation is established: the director issues a certificate of graduation with its seven items")
 	e.Add(RuleGraduation, reg113.At("18", "8", ""), "tõend kinnitatakse kooli pitseriga", "the certificate is confirmed with the school's seal")
+	vv113.Mark(&e, v)
 	return e, nil
 }
