@@ -11,7 +11,9 @@ import (
 const pkg = "schooldoc"
 
 // act113 cites seed 002: Vabariigi Valitsuse määrus nr 113.
-func act113(section, subsection, point string) law.Citation { return vv113.Cite(section, subsection, point) }
+func act113(section, subsection, point string) law.Citation {
+	return vv113.Cite(section, subsection, point)
+}
 
 // version returns the version of regulation nr 113 in force on the teachers' council's decision
 // date d, under which the document is drawn up (GEN-04), or an error wrapping law.ErrNoVersion.
