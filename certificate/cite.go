@@ -3,6 +3,7 @@ package certificate
 import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // The provisions the package cites. Riigi Teataja references are given where the research in
@@ -14,9 +15,9 @@ var (
 	kuts = law.Citation{Act: "Kutseseadus", RT: "RT I 2008, 24, 156"}
 	// hms is the Haldusmenetluse seadus (Administrative Procedure Act).
 	hms = law.Citation{Act: "Haldusmenetluse seadus", RT: "RT I 2001, 58, 354"}
-	// vv113 is VV määrus 13.08.2010 nr 113 on leaving certificates, grade sheets and state-exam
-	// certificates (seed 002).
-	vv113 = law.Citation{Act: "VV määrus nr 113 (lõputunnistuse, hinnetelehe ja riigieksamitunnistuse statuut)", RT: "RT I 2010, 58, 391"}
+	// reg113 is VV määrus 13.08.2010 nr 113 on leaving certificates, grade sheets and state-exam
+	// certificates (seed 002), whose versions package vv113 holds.
+	reg113 = vv113.Cite("", "", "")
 	// ldk is VV määrus 18.09.2013 nr 137 on vocational schools' leaving documents
 	// (research/kutseseadus.md § 0, § 8: § 2 (4), a qualification entered on the leaving certificate).
 	ldk = law.Citation{Act: "Kutseõppeasutuse lõpudokumentide vormid, statuut ja väljaandmise kord (VV määrus nr 137)"}

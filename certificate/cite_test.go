@@ -7,7 +7,10 @@ import (
 
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
+	"github.com/kutsekit/kutse/store/memstore"
 )
 
 // TestExplainStatus_LNG18_Proficiency proves that a proficiency certificate's status cites the
@@ -115,4 +118,46 @@ func seedNumber(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestIssue_GEN04_SchoolVersion proves that a leaving certificate, grade sheet or state-exam
+// certificate is issued only under a version of regulation nr 113 covering its date of issue
+// (GEN-04, SCH-01, SCH-11): under the SDK's own, 13.07.2014 and 30.04.2015 are issued, 12.07.2014,
+// 01.05.2015 and 2026 refused with law.ErrNoVersion; with a host's version in Options.Statute 2026
+// is issued; an occupational certificate needs no version of the regulation.
+func TestIssue_GEN04_SchoolVersion(t *testing.T) {
+	h := cert204580().Holder
+	host, err := vv113.Default().With(vv113.Version{Name: "host", Period: law.Period{From: d("2015-05-01")}, Rule: vv113.Default()[0].Rule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []certificate.Kind{certificate.Gymnasium, certificate.BasicSchool, certificate.GradeSheet, certificate.StateExam} {
+		for _, tt := range []struct {
+			on  string
+			st  vv113.Statute
+			ok  bool
+			why string
+		}{
+			{"2014-07-13", nil, true, "first day"}, {"2015-04-30", nil, true, "last day"},
+			{"2014-07-12", nil, false, "the day before"}, {"2015-05-01", nil, false, "the day after"},
+			{"2026-06-12", nil, false, "2026"}, {"2026-06-12", host, true, "2026 under the host's version"},
+		} {
+			r, err := certificate.NewRegistry(memstore.New(), &certificate.Options{Now: clock, Statute: tt.st})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := certificate.Certificate{Kind: k, Holder: h, Issuer: "Väljaandja", IssuerCode: "75016705", IssuedOn: d(tt.on)}
+			_, err = r.Issue(t.Context(), actor.Keeper("90006414"), certificate.IssueRequest{Certificate: c})
+			if tt.ok != (err == nil) || (!tt.ok && !errors.Is(err, law.ErrNoVersion)) {
+				t.Errorf("Issue(%s on %s, %s) = %v; want issued %v", k, tt.on, tt.why, err, tt.ok)
+			}
+		}
+	}
+	r, _ := newRegistry(t)
+	if _, err := r.Issue(t.Context(), body, certificate.IssueRequest{Certificate: cert204580()}); err != nil {
+		t.Errorf("Issue(occupational, 2025) = %v", err)
+	}
+	if _, err := certificate.NewRegistry(memstore.New(), &certificate.Options{Statute: vv113.Statute{{Name: "zero"}}}); !errors.Is(err, invalid.ErrInvalid) {
+		t.Errorf("NewRegistry(a statute with zero figures) = %v; want ErrInvalid", err)
+	}
 }

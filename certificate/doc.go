@@ -65,6 +65,18 @@
 // with [Options.Schools] the registry checks who answers for a school's documents, so a school that
 // was reorganised, or the minister while a school or successor exists, is refused.
 //
+// # Versions of regulation nr 113 (GEN-04)
+//
+// Leaving certificates, grade sheets and state-exam certificates follow VV määrus nr 113, whose
+// versions package vv113 holds: the SDK knows the text in force 13.07.2014–30.04.2015 (seed 002).
+// [Registry.Issue] issues such a document only under a version covering its date of issue (§ 2 (2),
+// § 4 (1)), [Registry.Invalidate] declares one invalid only under a version covering the
+// invalidation's date (§ 5 (2)); on another day both refuse with a *[RuleError] wrapping
+// law.ErrNoVersion, and a host adds the version it has read through [Options.Statute].
+// [Certificate.ExplainStatus] names the version in the steps citing the regulation, and where none
+// covers the day that matters it cites no provision of it ([Certificate.ExplainStatusUnder] takes
+// the host's versions). A status itself is the record's dates, whatever the version.
+//
 // # Storage
 //
 // [Store] is the consumer-side interface: context first, errors wrapping the sentinels of package

@@ -22,9 +22,9 @@ import (
 func invalidationRule(k Kind) (rule string, cite law.Citation, who string) {
 	switch k {
 	case BasicSchool, Gymnasium, GradeSheet:
-		return "SCH-02", vv113.At("5", "2", ""), "the school that issued it, its successor, or where neither exists the minister of education and research"
+		return "SCH-02", reg113.At("5", "2", ""), "the school that issued it, its successor, or where neither exists the minister of education and research"
 	case StateExam:
-		return "SCH-02", vv113.At("5", "2", ""), "the institution that issues state-exam certificates (§ 4 (1)) and issued it"
+		return "SCH-02", reg113.At("5", "2", ""), "the institution that issues state-exam certificates (§ 4 (1)) and issued it"
 	case Proficiency:
 		return "LNG-18", hms.At("70", "", ""), "the exam centre that issued it"
 	}
@@ -115,7 +115,10 @@ func (r *Registry) maySchoolInvalidate(ctx context.Context, a actor.Actor, c *Ce
 //   - the registrar records a decision one of them took, and must name it in v.By.
 //
 // The invalidation is an administrative act of its own (HMS § 70), in force from v.Date unless it
-// names another (HMS § 68 (3)); a zero date means today. v needs a reason and a decision reference;
+// names another (HMS § 68 (3)); a zero date means today. A school document or state-exam
+// certificate is declared invalid under the version of regulation nr 113 in force on v.Date
+// (Options.Statute): a date no version covers is refused with a *RuleError wrapping law.ErrNoVersion
+// (GEN-04). v needs a reason and a decision reference;
 // v.By defaults to the actor's code (for a committee without one, the awarding body's). The holder
 // is notified (CERT-09). Anyone else is refused with an error wrapping actor.ErrForbidden; a
 // certificate already declared invalid is refused with a *RuleError wrapping ErrInvalidated.
@@ -151,6 +154,12 @@ func (r *Registry) Invalidate(ctx context.Context, a actor.Actor, no Number, v I
 	return r.update(ctx, a, no, func(c *Certificate) (string, error) {
 		if err := r.mayInvalidate(ctx, a, c); err != nil {
 			return "", err
+		}
+		if c.Kind.School() {
+			rule, cite, _ := invalidationRule(c.Kind)
+			if _, err := r.in113(v.Date, rule, cite, "invalidate "+string(no)); err != nil {
+				return "", err
+			}
 		}
 		if !c.Invalidated.IsZero() {
 			rule, cite, _ := invalidationRule(c.Kind)

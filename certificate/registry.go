@@ -17,6 +17,7 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/store"
 )
 
@@ -34,6 +35,11 @@ type Options struct {
 	// it was reorganised or closed (SCH-02); nil means the registry trusts the actor's word
 	// ([Registry.Invalidate]).
 	Schools Schools
+	// Statute is the versions of regulation nr 113 the registry applies to leaving certificates,
+	// grade sheets and state-exam certificates (GEN-04); nil means vv113.Default, the text in force
+	// 13.07.2014–30.04.2015. Issuing such a document, or declaring it invalid, on a day no version
+	// covers is refused with an error wrapping law.ErrNoVersion.
+	Statute vv113.Statute
 }
 
 // Schools tells the registry which school now answers for the documents a school issued, for
@@ -57,6 +63,7 @@ type Registry struct {
 	series  map[Kind]Series
 	window  int
 	schools Schools
+	statute vv113.Statute
 }
 
 // NewRegistry returns a Registry on s. It checks the series in opts against their kinds.
@@ -83,6 +90,12 @@ func NewRegistry(s Store, opts *Options) (*Registry, error) {
 		}
 		r.window = opts.AttentionWindow
 		r.schools = opts.Schools
+		if opts.Statute != nil {
+			if err := opts.Statute.Check(); err != nil {
+				return nil, err
+			}
+			r.statute = opts.Statute
+		}
 	}
 	return r, nil
 }
@@ -111,9 +124,9 @@ func issuerRule(k Kind, issued calendar.Date) (actor.Role, string, law.Citation)
 	case SchoolQualification:
 		return actor.School, "CERT-01", ldk.At("2", "4", "")
 	case BasicSchool, Gymnasium, GradeSheet:
-		return actor.School, "SCH-01", vv113.At("2", "2", "")
+		return actor.School, "SCH-01", reg113.At("2", "2", "")
 	case StateExam:
-		return actor.ExamCentre, "SCH-11", vv113.At("4", "1", "")
+		return actor.ExamCentre, "SCH-11", reg113.At("4", "1", "")
 	case Proficiency:
 		return actor.ExamCentre, "LNG-18", proficiencyCitation(issued)
 	}
@@ -148,7 +161,9 @@ type IssueRequest struct {
 // body for occupational and partial certificates (Reg74 § 2), the school for a qualification on its
 // leaving document (LDK § 2 (4)) and for leaving certificates and grade sheets (VV määrus nr 113
 // § 2 (2)), the institution that issues state-exam certificates (§ 4 (1)), the exam centre for
-// proficiency certificates (LNG-18).
+// proficiency certificates (LNG-18). A school document or state-exam certificate is issued under the
+// version of regulation nr 113 in force on its date of issue (Options.Statute): a date no version
+// covers is refused with a *RuleError wrapping law.ErrNoVersion (GEN-04).
 func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (Certificate, error) {
 	c := req.Certificate.Clone()
 	if err := a.Validate(); err != nil {
@@ -167,6 +182,12 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	c.Version, c.Hidden, c.Invalidated, c.Replaced, c.ExpiryNotice = 0, false, Invalidation{}, Replacement{}, calendar.Date{}
 	if err := c.Validate(); err != nil {
 		return Certificate{}, err
+	}
+	if c.Kind.School() {
+		_, rule, cite := issuerRule(c.Kind, c.IssuedOn)
+		if _, err := r.in113(c.IssuedOn, rule, cite, "issue a "+c.Kind.Name(0)); err != nil {
+			return Certificate{}, err
+		}
 	}
 	c.IssuedAt = now
 	fp := ""
@@ -460,4 +481,14 @@ func (r *Registry) NotifyExpiring(ctx context.Context, a actor.Actor, asOf calen
 			return n, nil
 		}
 	}
+}
+
+// in113 returns the version of regulation nr 113 in force on d (GEN-04), or a *RuleError of rule on
+// provision cite, refusing op, that wraps law.ErrNoVersion.
+func (r *Registry) in113(d calendar.Date, rule string, cite law.Citation, op string) (vv113.Version, error) {
+	v, err := r.statute.At(d)
+	if err != nil {
+		return v, &RuleError{Rule: rule, Citation: cite.String(), Op: op, Err: err}
+	}
+	return v, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/store"
 	"github.com/kutsekit/kutse/store/memstore"
 )
@@ -244,12 +245,14 @@ func TestInvalidate_CERT11(t *testing.T) {
 }
 
 // TestInvalidate_SCH02 proves SCH-02: the issuing school may invalidate its leaving certificate, an
-// awarding body may not.
+// awarding body may not; the invalidation applies regulation nr 113 in the version in force on its
+// date, so one dated today (2026, no version known) is refused with law.ErrNoVersion and one dated
+// inside the version is recorded (GEN-04).
 func TestInvalidate_SCH02(t *testing.T) {
 	r, _ := newRegistry(t)
 	school := actor.SchoolOf("75016705")
 	g := certificate.Certificate{Kind: certificate.Gymnasium, Holder: cert204580().Holder, Issuer: "Tallinna Reaalkool",
-		IssuerCode: "75016705", IssuedOn: d("2014-06-13")}
+		IssuerCode: "75016705", IssuedOn: d("2014-07-15")}
 	c, err := r.Issue(t.Context(), school, certificate.IssueRequest{Certificate: g})
 	if err != nil || c.Number != "G000001" {
 		t.Fatalf("Issue(gymnasium) = %q, %v", c.Number, err)
@@ -258,9 +261,13 @@ func TestInvalidate_SCH02(t *testing.T) {
 	if _, err := r.Invalidate(t.Context(), actor.Body("75016705"), c.Number, v); !errors.Is(err, actor.ErrForbidden) {
 		t.Errorf("Invalidate(body with the school's code) = %v; want ErrForbidden", err)
 	}
+	if _, err := r.Invalidate(t.Context(), school, c.Number, v); !errors.Is(err, law.ErrNoVersion) {
+		t.Errorf("Invalidate(school, today 2026) = %v; want ErrNoVersion", err)
+	}
+	v.Date = d("2015-02-02")
 	got, err := r.Invalidate(t.Context(), school, c.Number, v)
-	if err != nil || got.Invalidated.Date != d("2026-11-22") {
-		t.Errorf("Invalidate(school) = %+v, %v; want from today", got.Invalidated, err)
+	if err != nil || got.Invalidated.Date != d("2015-02-02") {
+		t.Errorf("Invalidate(school, 02.02.2015) = %+v, %v", got.Invalidated, err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // Status is a certificate's standing on a given date (CERT-02).
@@ -87,7 +88,49 @@ func (c *Certificate) StatusOn(d calendar.Date) Status {
 //     state portal: regulation nr 73 § 7 (6) for one issued before 01.07.2011, the exam centre's page
 //     after); declared invalid under HMS § 70;
 //   - replaced: the provision of the procedure that replaced it (see [Certificate.ReplacedRule]).
+//
+// For the documents of regulation nr 113 the steps that cite it name the version of the SDK's own
+// statute (vv113.Default) in force on the day that matters: the invalidation's or the replacement's
+// date, otherwise the date of issue. A host with versions of its own calls
+// [Certificate.ExplainStatusUnder].
 func (c *Certificate) ExplainStatus(d calendar.Date) (Status, law.Explanation) {
+	return c.ExplainStatusUnder(d, nil)
+}
+
+// ExplainStatusUnder is [Certificate.ExplainStatus] under the versions st of regulation nr 113 (nil:
+// vv113.Default). Where no version covers the day that matters, the status is still the one its
+// dates give ([Certificate.StatusOn]), but no provision of the regulation is cited for it: those
+// steps become GEN-04 steps saying that no version is known for that day (GEN-04: the SDK never
+// cites a text it has not seen).
+func (c *Certificate) ExplainStatusUnder(d calendar.Date, st vv113.Statute) (Status, law.Explanation) {
+	st0, e := c.explainStatus(d)
+	if !c.Kind.School() {
+		return st0, e
+	}
+	on := c.IssuedOn
+	switch {
+	case st0 == Invalidated:
+		on = c.Invalidated.Date
+	case st0 == Replaced:
+		on = c.Replaced.Date
+	case on.IsZero():
+		on = c.ValidFrom
+	}
+	if v, err := st.At(on); err == nil {
+		vv113.Mark(&e, v)
+		return st0, e
+	}
+	for i := range e.Steps {
+		if s := &e.Steps[i]; s.Citation.RT == vv113.RT {
+			s.Et = "VV määruse nr 113 redaktsiooni " + on.Register() + " kohta ei ole teada; kirje kuupäevade järgi: " + s.Et
+			s.En = "no version of regulation nr 113 is known for " + on.String() + "; by the record's dates: " + s.En
+			s.Rule, s.Citation = "GEN-04", law.Citation{}
+		}
+	}
+	return st0, e
+}
+
+func (c *Certificate) explainStatus(d calendar.Date) (Status, law.Explanation) {
 	var e law.Explanation
 	st := c.StatusOn(d)
 	rule, cite := c.statusRule()
@@ -137,7 +180,7 @@ func (c *Certificate) ExplainStatus(d calendar.Date) (Status, law.Explanation) {
 func (c *Certificate) statusRule() (string, law.Citation) {
 	switch {
 	case c.Kind.School():
-		return "SCH-02", vv113.At("5", "1", "")
+		return "SCH-02", reg113.At("5", "1", "")
 	case c.Kind == Proficiency:
 		return "LNG-18", proficiencyCitation(c.IssuedOn)
 	}
@@ -157,12 +200,12 @@ func (c *Certificate) statusRule() (string, law.Citation) {
 func (c *Certificate) ReplacedRule() (string, law.Citation) {
 	switch c.Kind {
 	case BasicSchool, Gymnasium, GradeSheet:
-		return "SCH-19", vv113.At("18", "1", "")
+		return "SCH-19", reg113.At("18", "1", "")
 	case StateExam:
 		if c.Extra["medium"] == "paper" {
-			return "SCH-14", vv113.At("16", "3", "")
+			return "SCH-14", reg113.At("16", "3", "")
 		}
-		return "SCH-12", vv113.At("15", "3", "")
+		return "SCH-12", reg113.At("15", "3", "")
 	case Proficiency:
 		return c.statusRule()
 	}
