@@ -33,6 +33,20 @@
 // when § 14 (4) took effect, RT I, 29.04.2014, 1, by the SDK's assumption); the exam day picks the
 // version (GEN-04).
 //
+// # Versions (GEN-04)
+//
+// What the certificate shows subject by subject, § 14 (2) 3²) and (3)–(6), took its wording on
+// 02.05.2014 (RT I, 29.04.2014, 1); the SDK knows it until 30.04.2015, the end of the text of seed
+// 002. [DefaultContent] holds that one version ("02.05.2014"), and [Certificate.Validate] checks a
+// certificate under the version in force on its issue date ([Rules].Content): one issued on another
+// day is refused with an error wrapping law.ErrNoVersion, never checked under a text that did not
+// apply or that the SDK has not seen. A host that has read a later text adds its version
+// (Options.Content). The rest of regulation nr 113 (who issues, § 4 (1); delivery, § 15) follows
+// package vv113, whose text the SDK knows from 13.07.2014: [DeliveryOf] and certificate.Registry
+// (which [Service] issues through) refuse an earlier or later issue date unless the host adds a
+// version there, so a certificate dated 02.05.2014–12.07.2014 validates but is issued in the register
+// only under a host's vv113 version.
+//
 // # Sealing and delivery (SCH-11)
 //
 // Sealing belongs to package stamp: [SealFiles] gives it the files to seal with the issuing
@@ -68,8 +82,9 @@
 //     which requires the level and sets no figure), and a host with the act replaces or extends the
 //     versions.
 //   - A subject of the same kind and name may appear once.
-//   - The rules of § 14 are applied as in force 13.07.2014–30.04.2015 (seed 002) whatever the issue
-//     date; only the level thresholds are versioned.
+//   - The issue date picks the version of the content (what § 14 (2) 3²), (3)–(6) require); the
+//     exam day picks the version of the thresholds; the issue date picks the version of regulation
+//     nr 113 for the rest (§ 4 (1) who issues, § 15 delivery: vv113.Statute).
 //
 // # Performance
 //

@@ -165,7 +165,7 @@ func EnglishLevel(th law.Versions[Thresholds], exam calendar.Date, skills []Skil
 	}
 	e.Add("SCH-10", v.Citation, "inglise keele riigieksami tulemus "+numEt(res.Round(2))+" % ("+why+")",
 		"the English exam's result is "+res.Round(2).String()+" % ("+whyEn+")")
-	e.Add("SCH-10", vv113.At("14", "4", "3"), "tunnistusele märgitakse "+reached,
+	e.Add("SCH-10", reg113.At("14", "4", "3"), "tunnistusele märgitakse "+reached,
 		"the certificate shows: "+reachedEn)
 	return level, e, nil
 }

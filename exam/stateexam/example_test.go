@@ -42,13 +42,17 @@ func ExampleCertificate_Text() {
 		},
 		Explanation: stateexam.Bilingual{Et: "Kohustuslikud olid eesti keele, matemaatika ja võõrkeele riigieksam.",
 			En: "The examinations in Estonian, mathematics and a foreign language were compulsory."},
-		IssuedOn: calendar.MustDate(2014, 6, 13), Issuer: "Sihtasutus Innove", IssuerCode: "90008287",
+		IssuedOn: calendar.MustDate(2014, 7, 15), Issuer: "Sihtasutus Innove", IssuerCode: "90008287",
 	}
 	if err := c.Validate(nil); err != nil {
 		fmt.Println(err)
 		return
 	}
-	d, _ := stateexam.DeliveryOf(c.Holder)
+	d, _, err := stateexam.DeliveryOf(nil, c.Holder, c.IssuedOn)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println("delivery:", d)
 	fmt.Print(c.Text())
 	// Output:
@@ -79,7 +83,7 @@ func ExampleCertificate_Text() {
 	//
 	// The examinations in Estonian, mathematics and a foreign language were compulsory.
 	//
-	// Väljaandmise kuupäev: 13. juunil 2014
+	// Väljaandmise kuupäev: 15. juulil 2014
 	// Väljaandja: Sihtasutus Innove
 	//
 	// TUNNISTUS ON KEHTIV KOOS KESKHARIDUST TÕENDAVA LÕPUTUNNISTUSEGA

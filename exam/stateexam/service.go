@@ -9,6 +9,7 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // ExtraKey is the key of certificate.Certificate.Extra under which a state-exam certificate's
@@ -57,6 +58,9 @@ func FromRecord(r certificate.Certificate) (Certificate, error) {
 type Options struct {
 	// Thresholds are the English level thresholds; nil means [DefaultThresholds]().
 	Thresholds law.Versions[Thresholds]
+	// Content is the versions of the certificate's content (§ 14 (2) 3²), (3)–(6)); nil means
+	// [DefaultContent](), in force 02.05.2014–30.04.2015.
+	Content law.Versions[Content]
 }
 
 // Service issues and reads state-exam certificates in the certificate register. It keeps no records
@@ -66,7 +70,7 @@ type Options struct {
 // use.
 type Service struct {
 	certs *certificate.Registry
-	th    law.Versions[Thresholds]
+	rules Rules
 }
 
 // NewService returns a Service on the certificate register certs.
@@ -74,11 +78,17 @@ func NewService(certs *certificate.Registry, opts *Options) (*Service, error) {
 	if certs == nil {
 		return nil, &certificate.FieldError{Pkg: "stateexam", Field: "certs", Reason: "is required: the certificate registry (NewService)"}
 	}
-	s := &Service{certs: certs, th: DefaultThresholds()}
+	s := &Service{certs: certs, rules: Rules{Content: DefaultContent(), Thresholds: DefaultThresholds()}}
 	if opts != nil && opts.Thresholds != nil {
-		s.th = opts.Thresholds
+		s.rules.Thresholds = opts.Thresholds
 	}
-	if err := s.th.Check(); err != nil {
+	if opts != nil && opts.Content != nil {
+		s.rules.Content = opts.Content
+	}
+	if err := s.rules.Thresholds.Check(); err != nil {
+		return nil, err
+	}
+	if err := s.rules.Content.Check(); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -97,12 +107,15 @@ func (s *Service) Complete(c *Certificate) (law.Explanation, error) {
 		if sub.Kind != English || sub.Level != 0 || !sub.Date.IsValid() {
 			continue
 		}
-		l, le, err := EnglishLevel(s.th, sub.Date, sub.Skills)
+		l, le, err := EnglishLevel(s.rules.Thresholds, sub.Date, sub.Skills)
 		if err != nil {
 			return e, err
 		}
 		sub.Level = l
 		e.Append(le)
+	}
+	if v, err := s.rules.ContentAt(c.IssuedOn); err == nil {
+		vv113.Mark(&e, vv113.Version{Name: v.Name})
 	}
 	return e, nil
 }
@@ -117,7 +130,7 @@ func (s *Service) Issue(ctx context.Context, a actor.Actor, c Certificate, key s
 	if err != nil {
 		return Certificate{}, e, err
 	}
-	if err := c.Validate(s.th); err != nil {
+	if err := c.Validate(&s.rules); err != nil {
 		return Certificate{}, e, err
 	}
 	rec, err := c.Record()
@@ -142,4 +155,4 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, no certificate.Number)
 }
 
 // Thresholds returns the English level thresholds the service applies.
-func (s *Service) Thresholds() law.Versions[Thresholds] { return s.th }
+func (s *Service) Thresholds() law.Versions[Thresholds] { return s.rules.Thresholds }
