@@ -22,6 +22,7 @@ import (
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/notify"
 	"github.com/kutsekit/kutse/schooldoc"
 	"github.com/kutsekit/kutse/stamp"
@@ -87,6 +88,11 @@ func TestBadInput_OneErrorForTheWholeSDK(t *testing.T) {
 		{"GEN-04", "law.Versions.Check", func() error {
 			return law.Versions[int]{{Name: "a", Period: law.Period{From: calendar.MustDate(2011, 1, 1), Until: calendar.MustDate(2010, 1, 1)}}}.Check()
 		}, func(err error) bool { return strings.Contains(err.Error(), "ends") }},
+		{"GEN-04", "vv113.Statute.Check", func() error { return vv113.Statute{{Name: "zero"}}.Check() }, isA[*invalid.FieldError]()},
+		{"GEN-04", "vv113.Statute.With overlapping", func() error {
+			_, err := vv113.Default().With(vv113.Version{Name: "x", Period: law.Period{From: calendar.MustDate(2015, 1, 1)}, Rule: vv113.Default()[0].Rule})
+			return err
+		}, isA[*invalid.FieldError]()},
 		// classifier (CERT-03)
 		{"CERT-03", "classifier.ParseLevel", func() error { _, err := classifier.ParseLevel("EKR 9"); return err }, is(classifier.ErrRange)},
 		{"CERT-03", "classifier.ParseLevel syntax", func() error { _, err := classifier.ParseLevel("tase viis"); return err }, is(classifier.ErrSyntax)},
