@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
@@ -115,4 +117,18 @@ func Example() {
 	// Output:
 	// vv113: VV määrus nr 113 on 2026-11-23: law: no version of the rule is in force on that date: 2026-11-23 (known: 2014-07-13 – 2015-04-30; a host adds a version with Statute.With)
 	// 1. SCH-19 (RT I 2010, 58, 391 § 18 (1), version 01.05.2015 (host)): decided within two weeks
+}
+
+// TestDefault_GEN04_Property: for every day, the SDK's statute has a version exactly when the day is
+// in 13.07.2014–30.04.2015, and otherwise refuses with law.ErrNoVersion.
+func TestDefault_GEN04_Property(t *testing.T) {
+	from, until := date(2014, 7, 13), date(2015, 4, 30)
+	rapid.Check(t, func(t *rapid.T) {
+		d := date(2000, 1, 1).AddDays(rapid.IntRange(0, 15000).Draw(t, "day"))
+		_, err := vv113.Default().At(d)
+		in := !d.Before(from) && !d.After(until)
+		if in != (err == nil) || (!in && !errors.Is(err, law.ErrNoVersion)) {
+			t.Fatalf("At(%s) = %v; want a version %v", d, err, in)
+		}
+	})
 }
