@@ -143,7 +143,9 @@ func MinisterOf(ministry string) Actor { return Actor{Role: Minister, Org: minis
 
 // Validate reports an actor that is not well formed: an owner without a personal code, an
 // organisation role without its code, a partner, a committee, a council or a successor without the
-// body it acts for (and a council or successor without its own code).
+// body it acts for (and a council or successor without its own code). The error is an [*Error]
+// wrapping [ErrForbidden], not invalid.ErrInvalid: the SDK does not act for an actor it cannot tell,
+// so the call is refused as any call of an actor without the right.
 func (a Actor) Validate() error {
 	switch a.Role {
 	case Public, Registrar, Minister:

@@ -72,7 +72,8 @@ func root(c *certificate.Certificate) certificate.Number {
 	return c.Number
 }
 
-// Mark returns the mark of a school duplicate of original (SCH-24, § 20 (2)): "Lõputunnistuse nr
+// Mark returns the mark of a school duplicate of original (SCH-24, § 20 (2), in the wording of the
+// version the SDK knows; [DuplicateForm] checks the version in force on the issue date): "Lõputunnistuse nr
 // G123456 duplikaat" for a leaving certificate and, for a grade sheet, the same wording with its own
 // name and number, "Hinnetelehe nr H000123 duplikaat" (the statute writes only the leaving
 // certificate's). A duplicate of a duplicate carries the first original's number.
