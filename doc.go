@@ -15,6 +15,8 @@
 //     age; generators for property tests (GEN-01).
 //   - [github.com/kutsekit/kutse/law]: citations, versions of a rule by date, and the explanation every
 //     decision carries (GEN-04, GEN-05, GEN-06).
+//   - [github.com/kutsekit/kutse/law/vv113]: the versions of regulation nr 113 (school leaving and
+//     state-exam certificates) the SDK knows, 13.07.2014–30.04.2015, and a host's own (GEN-04).
 //   - [github.com/kutsekit/kutse/classifier]: EKR/EQF levels, the register's certificate types, the old
 //     five-step levels (CERT-03).
 //   - [github.com/kutsekit/kutse/classifier/xroad]: the register's certificate record of its X-Road
@@ -22,7 +24,8 @@
 //   - [github.com/kutsekit/kutse/certificate]: every certificate kind, numbers, status on a date,
 //     the owner's list, publish/hide, the public view, invalidation, notices; the Registry service
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
-//   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do.
+//   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do, including who may
+//     declare a certificate invalid (CERT-11, SCH-02).
 //   - [github.com/kutsekit/kutse/application]: the owner's requests (CERT-10).
 //   - [github.com/kutsekit/kutse/schooldoc]: leaving certificates' and grade sheets' data, checks and
 //     printed lines (SCH-04..09).
@@ -66,5 +69,9 @@
 // source, and each decision carries a law.Explanation. Services take a store, a clock and the acting
 // actor.Actor; a change and its events are committed together (an outbox). Legal dates are
 // calendar.Date reckoned in Europe/Tallinn; instants are time.Time. Bad input gets an error naming the
-// field and never a panic, and a refused call writes nothing.
+// field and never a panic, and a refused call writes nothing. Every bad-input error of every package
+// satisfies errors.Is(err, invalid.ErrInvalid); a refusal for want of rights wraps actor.ErrForbidden;
+// a day no version of a rule covers wraps law.ErrNoVersion (the SDK applies a rule only under a version
+// whose text it has: regulation nr 113, for instance, as in force 13.07.2014–30.04.2015, unless the
+// host adds a later one).
 package kutse

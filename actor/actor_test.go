@@ -58,3 +58,42 @@ func Example() {
 	// true
 	// actor: public: hide certificate 204580: not allowed for this actor: only the owner may
 }
+
+// TestRoles_CERT11_SCH02 proves the roles that declare certificates invalid without issuing them
+// (CERT-11: Kutseseadus § 22 (1); SCH-02: VV määrus nr 113 § 5 (2)): each names the body it acts for,
+// is refused when it does not, acts for no organisation in general (it issues and reads nothing),
+// and keeps the values of the roles before it stable.
+func TestRoles_CERT11_SCH02(t *testing.T) {
+	for _, tt := range []struct {
+		a    actor.Actor
+		text string
+		ok   bool
+	}{
+		{actor.CommitteeOf("80000001"), "qualification committee of 80000001", true},
+		{actor.CouncilOf("KN-05", "80000001"), "sectoral council KN-05 for 80000001", true},
+		{actor.SuccessorOf("75000002", "75000001"), "successor 75000002 for 75000001", true},
+		{actor.MinisterOf("70000740"), "minister 70000740", true},
+		{actor.MinisterOf(""), "minister", true},
+		{actor.Actor{Role: actor.QualificationCommittee}, "qualification committee of ", false},
+		{actor.Actor{Role: actor.SectoralCouncil, Org: "KN-05"}, "sectoral council KN-05 for ", false},
+		{actor.Actor{Role: actor.Successor, For: "75000001"}, "successor  for 75000001", false},
+	} {
+		if err := tt.a.Validate(); (err == nil) != tt.ok || (err != nil && !errors.Is(err, actor.ErrForbidden)) {
+			t.Errorf("%+v.Validate() = %v; want ok %v", tt.a, err, tt.ok)
+		}
+		if got := tt.a.String(); got != tt.text {
+			t.Errorf("String() = %q; want %q", got, tt.text)
+		}
+		if tt.a.ActsFor(tt.a.For) || tt.a.ActsFor(tt.a.Org) {
+			t.Errorf("%v acts for an organisation; want it to act only where the rules name it", tt.a)
+		}
+	}
+	// Stored values keep their meaning.
+	for r, want := range map[actor.Role]uint8{actor.Public: 0, actor.Owner: 1, actor.AwardingBody: 2, actor.Partner: 3,
+		actor.School: 4, actor.ExamCentre: 5, actor.Registrar: 6, actor.QualificationCommittee: 7, actor.SectoralCouncil: 8,
+		actor.Successor: 9, actor.Minister: 10} {
+		if uint8(r) != want {
+			t.Errorf("%v = %d; want %d", r, r, want)
+		}
+	}
+}

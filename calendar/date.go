@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // Date is a calendar date with no clock and no zone: the day a certificate is issued, an exam is held,
@@ -44,7 +46,8 @@ func MustDate(y int, m time.Month, d int) Date {
 	return dt
 }
 
-// DateError reports a date that could not be parsed or built, and which part was wrong.
+// DateError reports a date that could not be parsed or built, and which part was wrong. It wraps
+// invalid.ErrInvalid, as every bad-input error of the SDK does.
 type DateError struct {
 	Input  string // the text or numbers given
 	Field  string // "format", "year", "month" or "day"
@@ -55,6 +58,9 @@ type DateError struct {
 func (e *DateError) Error() string {
 	return fmt.Sprintf("calendar: invalid date %q: %s %s", e.Input, e.Field, e.Reason)
 }
+
+// Unwrap returns invalid.ErrInvalid.
+func (e *DateError) Unwrap() error { return invalid.ErrInvalid }
 
 // DaysIn returns the number of days in month m of year y.
 func DaysIn(y int, m time.Month) int {

@@ -6,7 +6,9 @@
 // # Dates
 //
 // A [Date] is a day of the proleptic Gregorian calendar, years 1–9999. It is comparable with ==
-// and its zero value means unset. [ParseDate] reads "2006-01-02" and the register's "02.01.2006";
+// and its zero value means unset. [ParseDate] reads "2006-01-02" and the register's "02.01.2006"
+// (anything else is a *[DateError], which wraps invalid.ErrInvalid, the bad-input error every
+// package of the SDK shares);
 // [Date.String] and [Date.Register] write them. [DateOf] turns an instant into the day it falls on
 // in Tallinn (2024-03-31T22:30Z is 2024-04-01). [Date.AddMonths] and [Date.AddYears] end on the
 // corresponding day or, where the last month has none, on its last day (TsÜS § 136 (2)–(3)):

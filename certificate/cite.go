@@ -1,6 +1,10 @@
 package certificate
 
-import "github.com/kutsekit/kutse/law"
+import (
+	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
+)
 
 // The provisions the package cites. Riigi Teataja references are given where the research in
 // ../shared/research has them; otherwise the act's name stands in.
@@ -11,9 +15,25 @@ var (
 	kuts = law.Citation{Act: "Kutseseadus", RT: "RT I 2008, 24, 156"}
 	// hms is the Haldusmenetluse seadus (Administrative Procedure Act).
 	hms = law.Citation{Act: "Haldusmenetluse seadus", RT: "RT I 2001, 58, 354"}
-	// vv113 is VV määrus 13.08.2010 nr 113 on leaving certificates, grade sheets and state-exam
-	// certificates (seed 002).
-	vv113 = law.Citation{Act: "VV määrus nr 113 (lõputunnistuse, hinnetelehe ja riigieksamitunnistuse statuut)", RT: "RT I 2010, 58, 391"}
-	// selfService is the register's self-service as presented on 07.05.2026 (seed 000).
-	selfService = law.Citation{Act: "Kutseregistri iseteenindus (000, 07.05.2026)"}
+	// reg113 is VV määrus 13.08.2010 nr 113 on leaving certificates, grade sheets and state-exam
+	// certificates (seed 002), whose versions package vv113 holds.
+	reg113 = vv113.Cite("", "", "")
+	// ldk is VV määrus 18.09.2013 nr 137 on vocational schools' leaving documents
+	// (research/kutseseadus.md § 0, § 8: § 2 (4), a qualification entered on the leaving certificate).
+	ldk = law.Citation{Act: "Kutseõppeasutuse lõpudokumentide vormid, statuut ja väljaandmise kord (VV määrus nr 137)"}
+	// reg73 is the minister's regulation 30.11.2007 nr 73 on the proficiency exams (seed 004), as in
+	// force until 30.06.2011.
+	reg73 = law.Citation{Act: "Haridus- ja teadusministri määrus nr 73", RT: "RTL 2007, 94, 1563"}
+	// examCentrePage is the exam centre's page on the proficiency exams (seed 003), which states the
+	// rules from 01.07.2011: the results in the state portal within 30 days.
+	examCentrePage = law.Citation{Act: "SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)"}
 )
+
+// proficiencyCitation returns where the proficiency certificate issued on issued is provided for
+// (LNG-18): regulation nr 73 § 7 (6) before 01.07.2011, the exam centre's page from then.
+func proficiencyCitation(issued calendar.Date) law.Citation {
+	if !issued.IsZero() && issued.Before(calendar.MustDate(2011, 7, 1)) {
+		return reg73.At("7", "6", "")
+	}
+	return examCentrePage
+}

@@ -29,7 +29,7 @@ func ParseNumber(k Kind, s string) (Number, error) {
 		}
 		if len(s) != 7 || s[0] != want || !allDigits(s[1:]) {
 			return "", ferr("must be the series letter " + string(want) + " and six digits (SCH-03, " +
-				vv113.At("7", "2", "").String() + ")")
+				reg113.At("7", "2", "").String() + ")")
 		}
 		return Number(s), nil
 	case 0:

@@ -16,6 +16,8 @@ import (
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/store"
 )
 
@@ -29,6 +31,26 @@ type Options struct {
 	// AttentionWindow is the number of months before the end of validity from which the owner's
 	// list asks for attention; 0 means [DefaultAttentionWindow], negative never.
 	AttentionWindow int
+	// Schools is the host's school directory, which tells who answers for a school's documents once
+	// it was reorganised or closed (SCH-02); nil means the registry trusts the actor's word
+	// ([Registry.Invalidate]).
+	Schools Schools
+	// Statute is the versions of regulation nr 113 the registry applies to leaving certificates,
+	// grade sheets and state-exam certificates (GEN-04); nil means vv113.Default, the text in force
+	// 13.07.2014–30.04.2015. Issuing such a document, or declaring it invalid, on a day no version
+	// covers is refused with an error wrapping law.ErrNoVersion.
+	Statute vv113.Statute
+}
+
+// Schools tells the registry which school now answers for the documents a school issued, for
+// declaring them invalid (SCH-02: VV määrus nr 113 § 5 (2): the school that issued them, its
+// successor, or failing both the minister). duplicate.MemRegistry implements it.
+type Schools interface {
+	// AnsweringSchool returns the code of the school that answers for the documents the school with
+	// the given code issued: that code while the school works, its successor's (following every
+	// reorganisation) once it was reorganised, or "" when it was closed with no successor. An unknown
+	// code is an error wrapping store.ErrNotFound.
+	AnsweringSchool(ctx context.Context, code string) (string, error)
 }
 
 // Registry is the certificate register's service: issue, read, list, look up, search, hide,
@@ -36,16 +58,18 @@ type Options struct {
 // may not do with an error wrapping actor.ErrForbidden; a refused or failed call changes nothing.
 // A Registry is safe for concurrent use.
 type Registry struct {
-	st     Store
-	now    func() time.Time
-	series map[Kind]Series
-	window int
+	st      Store
+	now     func() time.Time
+	series  map[Kind]Series
+	window  int
+	schools Schools
+	statute vv113.Statute
 }
 
 // NewRegistry returns a Registry on s. It checks the series in opts against their kinds.
 func NewRegistry(s Store, opts *Options) (*Registry, error) {
 	if s == nil {
-		return nil, errors.New("certificate: NewRegistry: the store is nil")
+		return nil, &FieldError{Pkg: pkg, Field: "store", Reason: "is required (NewRegistry)"}
 	}
 	r := &Registry{st: s, now: time.Now, series: map[Kind]Series{}}
 	for _, k := range Kinds {
@@ -65,6 +89,13 @@ func NewRegistry(s Store, opts *Options) (*Registry, error) {
 			r.series[k] = se
 		}
 		r.window = opts.AttentionWindow
+		r.schools = opts.Schools
+		if opts.Statute != nil {
+			if err := opts.Statute.Check(); err != nil {
+				return nil, err
+			}
+			r.statute = opts.Statute
+		}
 	}
 	return r, nil
 }
@@ -76,26 +107,43 @@ func (r *Registry) instant() time.Time { return r.now().Truncate(time.Microsecon
 // Today returns the registry's current date in Europe/Tallinn.
 func (r *Registry) Today() calendar.Date { return calendar.DateOf(r.now()) }
 
-// mayIssue reports whether a may issue and manage certificates of kind k from the issuer org.
-// Occupational and partial certificates are issued by the awarding body (Reg74 § 2); school
-// documents by the school (VV määrus nr 113 § 6, § 9); state-exam and proficiency certificates by the
-// exam centre (§ 15; 004 § 7 (6)); the registrar may do all.
-func mayIssue(a actor.Actor, k Kind, org string) bool {
-	if a.Role == actor.Registrar {
-		return true
-	}
-	var want actor.Role
+// issuerRule returns who issues certificates of kind k and the provision that gives the right:
+//
+//   - occupational and partial certificates: the awarding body (Reg74 § 2: "kutse andjal on
+//     kutsetunnistuse väljaandmise õigus ja kohustus");
+//   - a qualification on a school document: the vocational school (LDK § 2 (4));
+//   - leaving certificates and grade sheets: the school that provides the education (VV määrus
+//     nr 113 § 2 (2); the grade sheet is given with the leaving certificate, § 3 (1));
+//   - state-exam certificates: the institution that issues them (§ 4 (1));
+//   - proficiency certificates: the exam centre that organises the exams (LNG-18: regulation nr 73
+//     § 7 (6), the exam centre's page from 01.07.2011).
+func issuerRule(k Kind, issued calendar.Date) (actor.Role, string, law.Citation) {
 	switch k {
 	case Occupational, Partial:
-		want = actor.AwardingBody
-	case SchoolQualification, BasicSchool, Gymnasium, GradeSheet:
-		want = actor.School
-	case StateExam, Proficiency:
-		want = actor.ExamCentre
-	default:
-		return false
+		return actor.AwardingBody, "CERT-01", reg74.At("2", "", "")
+	case SchoolQualification:
+		return actor.School, "CERT-01", ldk.At("2", "4", "")
+	case BasicSchool, Gymnasium, GradeSheet:
+		return actor.School, "SCH-01", reg113.At("2", "2", "")
+	case StateExam:
+		return actor.ExamCentre, "SCH-11", reg113.At("4", "1", "")
+	case Proficiency:
+		return actor.ExamCentre, "LNG-18", proficiencyCitation(issued)
 	}
-	return a.Role == want && a.ActsFor(org)
+	return 0, "", law.Citation{}
+}
+
+// mayIssue returns nil when a may issue and manage a certificate c: its issuer, as [issuerRule]
+// says, or the registrar. Otherwise the refusal names who may, and the provision.
+func mayIssue(a actor.Actor, c *Certificate) error {
+	if a.Role == actor.Registrar {
+		return nil
+	}
+	want, rule, cite := issuerRule(c.Kind, c.IssuedOn)
+	if want != 0 && a.Role == want && a.ActsFor(c.IssuerCode) {
+		return nil
+	}
+	return actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+", a "+want.String()+") or the registrar may issue it ("+rule+", "+cite.String()+")")
 }
 
 // IssueRequest is what [Registry.Issue] takes.
@@ -109,16 +157,20 @@ type IssueRequest struct {
 }
 
 // Issue validates and issues a certificate (CERT-01; SCH-01..03) and records the notice to its
-// holder (CERT-09) in the same commit. The actor must be the issuer: the awarding body for
-// occupational and partial certificates, the school for school documents, the exam centre for
-// state-exam and proficiency certificates, or the registrar.
+// holder (CERT-09) in the same commit. The actor must be the issuer or the registrar: the awarding
+// body for occupational and partial certificates (Reg74 § 2), the school for a qualification on its
+// leaving document (LDK § 2 (4)) and for leaving certificates and grade sheets (VV määrus nr 113
+// § 2 (2)), the institution that issues state-exam certificates (§ 4 (1)), the exam centre for
+// proficiency certificates (LNG-18). A school document or state-exam certificate is issued under the
+// version of regulation nr 113 in force on its date of issue (Options.Statute): a date no version
+// covers is refused with a *RuleError wrapping law.ErrNoVersion (GEN-04).
 func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (Certificate, error) {
 	c := req.Certificate.Clone()
 	if err := a.Validate(); err != nil {
 		return Certificate{}, err
 	}
-	if !mayIssue(a, c.Kind, c.IssuerCode) {
-		return Certificate{}, actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+") or the registrar may issue it")
+	if err := mayIssue(a, &c); err != nil {
+		return Certificate{}, err
 	}
 	now := r.instant()
 	if c.IssuedOn.IsZero() {
@@ -130,6 +182,12 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	c.Version, c.Hidden, c.Invalidated, c.Replaced, c.ExpiryNotice = 0, false, Invalidation{}, Replacement{}, calendar.Date{}
 	if err := c.Validate(); err != nil {
 		return Certificate{}, err
+	}
+	if c.Kind.School() {
+		_, rule, cite := issuerRule(c.Kind, c.IssuedOn)
+		if _, err := r.in113(c.IssuedOn, rule, cite, "issue a "+c.Kind.Name(0)); err != nil {
+			return Certificate{}, err
+		}
 	}
 	c.IssuedAt = now
 	fp := ""
@@ -316,47 +374,6 @@ func (r *Registry) setHidden(ctx context.Context, a actor.Actor, no Number, hide
 	}, nil)
 }
 
-// Invalidate records a decision declaring the certificate invalid (CERT-11: the qualification
-// committee or sectoral council, Kutseseadus § 22 (1); SCH-02: the issuing school, its successor or
-// the minister, VV määrus nr 113 § 5). The actor must be the issuer or the registrar; v needs a
-// reason and a decision reference; a zero date means today. The holder is notified (CERT-09).
-// A certificate already declared invalid is refused with a *RuleError wrapping ErrInvalidated.
-func (r *Registry) Invalidate(ctx context.Context, a actor.Actor, no Number, v Invalidation) (Certificate, error) {
-	var fs []*FieldError
-	if strings.TrimSpace(v.Reason) == "" {
-		fs = append(fs, &FieldError{Pkg: pkg, Field: "Reason", Reason: "is required: the ground of the invalidation (CERT-11)"})
-	}
-	if strings.TrimSpace(v.Decision) == "" {
-		fs = append(fs, &FieldError{Pkg: pkg, Field: "Decision", Reason: "is required: the decision's reference (HMS § 70)"})
-	}
-	if !v.Date.IsZero() && !v.Date.IsValid() {
-		fs = append(fs, &FieldError{Pkg: pkg, Field: "Date", Value: dateText(v.Date), Reason: "is not a real date"})
-	}
-	if len(fs) > 0 {
-		return Certificate{}, &ValidationError{Pkg: pkg, Fields: fs}
-	}
-	if v.Date.IsZero() {
-		v.Date = r.Today()
-	}
-	if v.By == "" {
-		v.By = a.Org
-	}
-	return r.update(ctx, a, no, func(c *Certificate) (string, error) {
-		if !a.ActsFor(c.IssuerCode) || (a.Role != actor.Registrar && !mayIssue(a, c.Kind, c.IssuerCode)) {
-			return "", actor.Deny(a, "invalidate certificate "+string(no), "only its issuer or the registrar may")
-		}
-		if !c.Invalidated.IsZero() {
-			rule, cite := "CERT-11", kuts.At("22", "1", "").String()
-			if c.Kind.School() {
-				rule, cite = "SCH-02", vv113.At("5", "", "").String()
-			}
-			return "", &RuleError{Rule: rule, Citation: cite, Op: "invalidate " + string(no), Err: ErrInvalidated}
-		}
-		c.Invalidated = v
-		return EventInvalidated, nil
-	}, map[string]string{"reason": v.Reason, "decision": v.Decision, "from": v.Date.String()})
-}
-
 // update reads the certificate, applies change and writes it back with its event, retrying a few
 // times when a concurrent writer got there first. change returns the event kind to raise, or "" for
 // no change.
@@ -464,4 +481,14 @@ func (r *Registry) NotifyExpiring(ctx context.Context, a actor.Actor, asOf calen
 			return n, nil
 		}
 	}
+}
+
+// in113 returns the version of regulation nr 113 in force on d (GEN-04), or a *RuleError of rule on
+// provision cite, refusing op, that wraps law.ErrNoVersion.
+func (r *Registry) in113(d calendar.Date, rule string, cite law.Citation, op string) (vv113.Version, error) {
+	v, err := r.statute.At(d)
+	if err != nil {
+		return v, &RuleError{Rule: rule, Citation: cite.String(), Op: op, Err: err}
+	}
+	return v, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/store"
 	"github.com/kutsekit/kutse/store/memstore"
 )
@@ -204,24 +205,26 @@ func TestGet_Actors(t *testing.T) {
 	}
 }
 
-// TestInvalidate_CERT11 proves CERT-11: the issuer declares a certificate invalid with a reason and a
-// decision, from its date; the holder is notified (CERT-09); a second invalidation is refused by rule.
+// TestInvalidate_CERT11 proves CERT-11: the issuer's qualification committee declares a certificate
+// invalid with a reason and a decision, from its date; the holder is notified (CERT-09); a second
+// invalidation is refused by rule.
 func TestInvalidate_CERT11(t *testing.T) {
 	r, st := newRegistry(t)
 	issue204580(t, r)
 	ctx := t.Context()
 	v := certificate.Invalidation{Date: d("2026-12-01"), Reason: "kutsetunnistus saadud võltsitud dokumendi alusel", Decision: "kutsekomisjoni otsus nr 7"}
-	if _, err := r.Invalidate(ctx, other, "204580", v); !errors.Is(err, actor.ErrForbidden) {
-		t.Errorf("Invalidate(other body) = %v; want ErrForbidden", err)
+	committee := actor.CommitteeOf(body.Org)
+	if _, err := r.Invalidate(ctx, actor.CommitteeOf(other.Org), "204580", v); !errors.Is(err, actor.ErrForbidden) {
+		t.Errorf("Invalidate(other body's committee) = %v; want ErrForbidden", err)
 	}
 	if _, err := r.Invalidate(ctx, owner, "204580", v); !errors.Is(err, actor.ErrForbidden) {
 		t.Errorf("Invalidate(owner) = %v; want ErrForbidden", err)
 	}
-	if _, err := r.Invalidate(ctx, body, "204580", certificate.Invalidation{}); !errors.Is(err, certificate.ErrInvalid) {
+	if _, err := r.Invalidate(ctx, committee, "204580", certificate.Invalidation{}); !errors.Is(err, certificate.ErrInvalid) {
 		t.Errorf("Invalidate(no reason) = %v; want ErrInvalid", err)
 	}
 	_, before := snapshot(t, st)
-	c, err := r.Invalidate(ctx, body, "204580", v)
+	c, err := r.Invalidate(ctx, committee, "204580", v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +234,7 @@ func TestInvalidate_CERT11(t *testing.T) {
 	if _, after := snapshot(t, st); after != before+1 {
 		t.Errorf("events %d → %d; want one notice", before, after)
 	}
-	_, err = r.Invalidate(ctx, body, "204580", v)
+	_, err = r.Invalidate(ctx, committee, "204580", v)
 	var re *certificate.RuleError
 	if !errors.As(err, &re) || re.Rule != "CERT-11" || !errors.Is(err, certificate.ErrInvalidated) {
 		t.Errorf("second Invalidate = %v; want a CERT-11 RuleError", err)
@@ -242,12 +245,14 @@ func TestInvalidate_CERT11(t *testing.T) {
 }
 
 // TestInvalidate_SCH02 proves SCH-02: the issuing school may invalidate its leaving certificate, an
-// awarding body may not.
+// awarding body may not; the invalidation applies regulation nr 113 in the version in force on its
+// date, so one dated today (2026, no version known) is refused with law.ErrNoVersion and one dated
+// inside the version is recorded (GEN-04).
 func TestInvalidate_SCH02(t *testing.T) {
 	r, _ := newRegistry(t)
 	school := actor.SchoolOf("75016705")
 	g := certificate.Certificate{Kind: certificate.Gymnasium, Holder: cert204580().Holder, Issuer: "Tallinna Reaalkool",
-		IssuerCode: "75016705", IssuedOn: d("2014-06-13")}
+		IssuerCode: "75016705", IssuedOn: d("2014-07-15")}
 	c, err := r.Issue(t.Context(), school, certificate.IssueRequest{Certificate: g})
 	if err != nil || c.Number != "G000001" {
 		t.Fatalf("Issue(gymnasium) = %q, %v", c.Number, err)
@@ -256,9 +261,13 @@ func TestInvalidate_SCH02(t *testing.T) {
 	if _, err := r.Invalidate(t.Context(), actor.Body("75016705"), c.Number, v); !errors.Is(err, actor.ErrForbidden) {
 		t.Errorf("Invalidate(body with the school's code) = %v; want ErrForbidden", err)
 	}
+	if _, err := r.Invalidate(t.Context(), school, c.Number, v); !errors.Is(err, law.ErrNoVersion) {
+		t.Errorf("Invalidate(school, today 2026) = %v; want ErrNoVersion", err)
+	}
+	v.Date = d("2015-02-02")
 	got, err := r.Invalidate(t.Context(), school, c.Number, v)
-	if err != nil || got.Invalidated.Date != d("2026-11-22") {
-		t.Errorf("Invalidate(school) = %+v, %v; want from today", got.Invalidated, err)
+	if err != nil || got.Invalidated.Date != d("2015-02-02") {
+		t.Errorf("Invalidate(school, 02.02.2015) = %+v, %v", got.Invalidated, err)
 	}
 }
 

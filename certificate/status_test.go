@@ -9,6 +9,7 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 func d(s string) calendar.Date {
@@ -73,9 +74,41 @@ func TestExplainStatus_CERT02_GEN06(t *testing.T) {
 	if _, e := c.ExplainStatus(d("2026-03-02")); !e.Applies("CERT-11") {
 		t.Errorf("invalidated: rules %v; want CERT-11", e.Rules())
 	}
-	g := certificate.Certificate{Kind: certificate.BasicSchool, ValidFrom: d("2014-06-13")}
-	if _, e := g.ExplainStatus(d("2026-01-01")); !e.Applies("SCH-02") {
-		t.Errorf("school document: rules %v; want SCH-02", e.Rules())
+	g := certificate.Certificate{Kind: certificate.BasicSchool, ValidFrom: d("2014-07-15"), IssuedOn: d("2014-07-15")}
+	if _, e := g.ExplainStatus(d("2026-01-01")); !e.Applies("SCH-02") || e.Steps[0].Version != "13.07.2014" {
+		t.Errorf("school document: rules %v, version %q; want SCH-02 under 13.07.2014", e.Rules(), e.Steps[0].Version)
+	}
+}
+
+// TestExplainStatus_GEN04_SchoolVersion proves that a school document's status cites regulation nr
+// 113 only under a version covering the day that matters (its issue, or its invalidation or
+// replacement): a leaving certificate issued on 13 June 2014, before the version the SDK knows, is
+// valid by its dates, but the explanation cites no provision of the regulation and says that no
+// version is known; with a host's version for that day it cites § 5 (1) under it.
+func TestExplainStatus_GEN04_SchoolVersion(t *testing.T) {
+	g := certificate.Certificate{Kind: certificate.Gymnasium, ValidFrom: d("2014-06-13"), IssuedOn: d("2014-06-13")}
+	st, e := g.ExplainStatus(d("2026-01-01"))
+	if st != certificate.Valid || e.Applies("SCH-02") || !e.Applies("GEN-04") {
+		t.Fatalf("ExplainStatus = %v, rules %v; want valid by GEN-04 only", st, e.Rules())
+	}
+	for _, s := range e.Steps {
+		if s.Citation.RT == vv113.RT {
+			t.Errorf("step cites %s with no version covering 13.06.2014", s.Citation)
+		}
+	}
+	host, err := vv113.Default().With(vv113.Version{Name: "02.05.2014 (host)",
+		Period: law.Period{From: d("2014-05-02"), Until: d("2014-07-12")}, Rule: vv113.Default()[0].Rule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, e = g.ExplainStatusUnder(d("2026-01-01"), host)
+	if !e.Applies("SCH-02") || e.Steps[0].Version != "02.05.2014 (host)" || e.Steps[0].Citation.String() != "RT I 2010, 58, 391 § 5 lg 1" {
+		t.Errorf("under the host's version: %s", e)
+	}
+	inv := g
+	inv.Invalidated = certificate.Invalidation{Date: d("2015-02-02"), Reason: "x", Decision: "y"}
+	if _, e := inv.ExplainStatus(d("2015-03-01")); e.Steps[0].Rule != "SCH-02" || e.Steps[0].Version != "13.07.2014" {
+		t.Errorf("invalidated on 02.02.2015: %s; want SCH-02 under 13.07.2014 (the invalidation's date)", e)
 	}
 }
 

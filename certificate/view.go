@@ -24,6 +24,10 @@ type PublicView struct {
 	ValidUntil     calendar.Date // zero: tähtajatu
 	Status         Status        // on the view's date
 	On             calendar.Date // the date the view was made for
+
+	// basis is the day the status rests on (see Certificate.statuteDay), which chooses the version of
+	// regulation nr 113 that Explain cites for a school document; not shown to anyone.
+	basis calendar.Date
 }
 
 // PublicOn returns the public view of c on day d, and false for a hidden certificate, which the
@@ -38,6 +42,7 @@ func (c *Certificate) PublicOn(d calendar.Date) (PublicView, bool) {
 		ExamLanguage: c.ExamLanguage, Issuer: c.Issuer, IssuedOn: c.IssuedOn, ValidFrom: c.ValidFrom,
 		ValidUntil: c.ValidUntil, Status: c.StatusOn(d), On: d,
 	}
+	v.basis = c.statuteDay(v.Status)
 	if v.Status == Valid {
 		v.HolderName = c.Holder.Name
 	}

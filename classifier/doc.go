@@ -35,8 +35,11 @@
 // # Errors
 //
 // Parsers return a *[FieldError] naming the field, the input and the reason, wrapping [ErrSyntax] or
-// [ErrRange]; [OldLevelMap.Lookup] returns a *[NoMappingError] wrapping [ErrNoMapping]. Match them
-// with errors.Is and errors.AsType, never by text.
+// [ErrRange], which wrap invalid.ErrInvalid (the bad-input error every package of the SDK shares);
+// [OldLevelMap.Check] reports each bad entry the same way. [OldLevelMap.Lookup] returns a
+// *[NoMappingError] wrapping [ErrNoMapping], which is not bad input (the title is well formed; the
+// host's map lacks it) and does not wrap invalid.ErrInvalid. Match them with errors.Is and
+// errors.AsType, never by text.
 //
 // # Sources
 //

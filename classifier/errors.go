@@ -3,15 +3,19 @@ package classifier
 import (
 	"errors"
 	"fmt"
+
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // The sentinel errors. The package's errors wrap them, so errors.Is finds the category; the typed
-// errors ([FieldError], [NoMappingError]) carry the details.
+// errors ([FieldError], [NoMappingError]) carry the details. ErrSyntax and ErrRange are bad input
+// and wrap invalid.ErrInvalid, as every bad-input error of the SDK does; ErrNoMapping is not bad
+// input (the title is well formed, the host's map lacks it) and does not.
 var (
 	// ErrSyntax: the text is not in any form the parser reads.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = invalid.New("invalid syntax")
 	// ErrRange: the value is well formed but outside the values the classifier has, e.g. EKR level 9.
-	ErrRange = errors.New("out of range")
+	ErrRange = invalid.New("out of range")
 	// ErrNoMapping: the host's [OldLevelMap] has no EKR level for an old title.
 	ErrNoMapping = errors.New("no EKR level recorded for the old title")
 )

@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -133,7 +132,8 @@ func (m OldLevelMap) LookupTitle(title string) (Level, error) {
 
 // Check returns an error for every entry of m that can never be found or gives nothing: an empty
 // base, a base [ParseTitle] would not give back (white space around it), an old level that is not
-// valid, or an unset EKR level. The errors are joined in the order of the titles.
+// valid, or an unset EKR level. The errors, each a *[FieldError] wrapping [ErrSyntax] or [ErrRange]
+// (and so invalid.ErrInvalid), are joined in the order of the titles.
 func (m OldLevelMap) Check() error {
 	keys := make([]OldTitle, 0, len(m))
 	for k := range m {
@@ -149,13 +149,13 @@ func (m OldLevelMap) Check() error {
 	for _, k := range keys {
 		switch {
 		case strings.TrimSpace(k.Base) == "":
-			errs = append(errs, fmt.Errorf("classifier: old level map: entry %q has no base title", k.String()))
+			errs = append(errs, &FieldError{Field: "old level map entry", Input: k.String(), Reason: "has no base title", Err: ErrSyntax})
 		case strings.TrimSpace(k.Base) != k.Base:
-			errs = append(errs, fmt.Errorf("classifier: old level map: entry %q has white space around its base title", k.String()))
+			errs = append(errs, &FieldError{Field: "old level map entry", Input: k.String(), Reason: "has white space around its base title", Err: ErrSyntax})
 		case !k.Level.IsValid():
-			errs = append(errs, fmt.Errorf("classifier: old level map: entry %q has no valid old level I–V", k.String()))
+			errs = append(errs, &FieldError{Field: "old level map entry", Input: k.String(), Reason: "has no valid old level I–V", Err: ErrRange})
 		case m[k].IsZero():
-			errs = append(errs, fmt.Errorf("classifier: old level map: entry %q has no EKR level", k.String()))
+			errs = append(errs, &FieldError{Field: "old level map entry", Input: k.String(), Reason: "has no EKR level", Err: ErrRange})
 		}
 	}
 	return errors.Join(errs...)

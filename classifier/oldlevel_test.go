@@ -109,7 +109,7 @@ func TestCERT03OldLevelMapCheck(t *testing.T) {
 	if len(lines) != 5 {
 		t.Errorf("Check() reported %d problems; want 5:\n%v", len(lines), err)
 	}
-	if !strings.Contains(err.Error(), `"Kokk II" has no EKR level`) {
+	if !strings.Contains(err.Error(), `"Kokk II": has no EKR level`) {
 		t.Errorf("Check() = %v; want it to name the entry with no EKR level", err)
 	}
 }

@@ -1,13 +1,13 @@
 package deadline
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 )
 
@@ -65,12 +65,13 @@ func (u Unit) words(n int) (et, en string) {
 	return s + "-tööpäevane", s + "-working-day"
 }
 
-// Errors wrapped by the *Error the constructors return. Match them with errors.Is.
+// Errors wrapped by the *Error the constructors return. Match them with errors.Is. Each is bad input
+// and wraps invalid.ErrInvalid (see package invalid).
 var (
-	ErrTrigger     = errors.New("trigger date is zero or not a real date")
-	ErrLength      = errors.New("period length must be at least 1")
-	ErrUnit        = errors.New("unknown unit")
-	ErrUnsupported = errors.New("date outside the supported range")
+	ErrTrigger     = invalid.New("trigger date is zero or not a real date")
+	ErrLength      = invalid.New("period length must be at least 1")
+	ErrUnit        = invalid.New("unknown unit")
+	ErrUnsupported = invalid.New("date outside the supported range")
 )
 
 // Error reports a deadline that could not be computed: which call, on what input, and why (one of

@@ -48,7 +48,8 @@
 //   - Bad input is an error, never a guess. The functions return an [*Error] wrapping [ErrTrigger]
 //     (zero or invalid trigger), [ErrLength] (n < 1: a period of no days has no due date),
 //     [ErrUnit], or [ErrUnsupported] (a trigger before 1994, whose holidays the SDK does not know,
-//     or a due date after 9999).
+//     or a due date after 9999). Each wraps invalid.ErrInvalid, the bad-input error every package
+//     of the SDK shares.
 //   - [Deadline.Check] reads no clock: the caller passes asOf. An act done on or before the due
 //     date is [Met]; one done later is [Missed]. An act not done is [Pending] before the due date,
 //     [Due] on it and [Missed] after it. The counted end ([Deadline.End]) is not the due date when

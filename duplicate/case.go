@@ -11,6 +11,7 @@ import (
 	"github.com/kutsekit/kutse/deadline"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/store"
 )
 
@@ -252,11 +253,12 @@ type Tracked struct {
 // (GEN-03, deadline.Check): the decision from the day whoever decides received the request (SCH-19,
 // SCH-14, CERT-07), and the notice of the decision from the day of the decision where a rule sets one
 // (SCH-23, SCH-14, CERT-07). A deadline whose period has not started (not yet received, not yet
-// decided) is not listed.
-func Track(c Case, asOf calendar.Date) ([]Tracked, error) {
+// decided) is not listed. The periods of regulation nr 113 are those of its version in force on the
+// day each period starts (st; nil: vv113.Default).
+func Track(st vv113.Statute, c Case, asOf calendar.Date) ([]Tracked, error) {
 	var out []Tracked
 	if !c.ReceivedOn.IsZero() {
-		dl, err := DecisionDeadline(c.Procedure, c.ReceivedOn)
+		dl, err := DecisionDeadline(st, c.Procedure, c.ReceivedOn)
 		if err != nil {
 			return nil, err
 		}
@@ -264,7 +266,7 @@ func Track(c Case, asOf calendar.Date) ([]Tracked, error) {
 		out = append(out, Tracked{What: "decision", Rule: dl.Explanation.Steps[0].Rule, Deadline: dl, Done: c.DecidedOn, State: st, Step: step})
 	}
 	if !c.DecidedOn.IsZero() {
-		dl, ok, err := NoticeDeadline(c.Procedure, c.Status == Refused, c.DecidedOn)
+		dl, ok, err := NoticeDeadline(st, c.Procedure, c.Status == Refused, c.DecidedOn)
 		if err != nil {
 			return nil, err
 		}

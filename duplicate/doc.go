@@ -7,9 +7,11 @@
 // duplicate is drawn up; and it runs the case from the request to the hand-over.
 //
 // The sources are VV määrus 13.08.2010 nr 113 (RT I 2010, 58, 391; seed 002 §§ 15–20, the text in
-// force 13.07.2014–30.04.2015) for school documents (RULES.md SCH-12..24), and for occupational
+// force 13.07.2014–30.04.2015, applied only on the days a version covers: see Versions below) for
+// school documents (RULES.md SCH-12..24), and for occupational
 // certificates HTM määrus 19.12.2008 nr 74 "Kutsetunnistuse statuut ja vorm" (RTL 2009, 2, 32; the
-// 2016 wording, §§ 7–10), the register's self-service (seed 000) and its X-Road schema
+// 2016 wording, §§ 7–10), the register's self-service (seed 000; cited by its name, "Kutseregistri
+// iseteenindus (Kutsekoda)") and its X-Road schema
 // (kutsetunnistuseDuplikaatParing; CERT-07).
 //
 // # Pure decisions
@@ -30,6 +32,22 @@
 //   - [Refuse], [RefusalGrounds]: the refusal and the day by which it must be made known.
 //   - [DuplicateForm], [NewDuplicate], [Mark]: the duplicate's form and its certificate record.
 //   - [GraduationCertificate]: the certificate of graduation (tõend) with its seven items.
+//
+// # Versions of regulation nr 113 (GEN-04)
+//
+// Every decision of the school and state-exam procedures (SCH-12..24) applies regulation nr 113 in
+// the version in force on the day that matters, taken from a vv113.Statute: the first parameter of
+// each function above (nil means vv113.Default) and Config.Statute for the [Service]. The day is
+// the request's for its grounds, attachments, route and cost, the day of receipt for the decision's
+// deadline, the decision's for the original's fate, the notice and a refusal, the issue date for the
+// duplicate's form and the certificate of graduation. Every step that cites the regulation names the
+// version ("RT I 2010, 58, 391 § 18 lg 1, redaktsioon 13.07.2014"); the figures (two weeks, thirty
+// days, five working days) are the version's (vv113.Rules). The SDK knows only the text in force
+// 13.07.2014–30.04.2015 (seed 002): a decision on an earlier or later day is refused with an error
+// wrapping law.ErrNoVersion (a *RuleError, or a *RequestError when the day is not a real date),
+// never taken under a text the SDK has not seen. A host that works with later dates adds the
+// version it has read with vv113.Statute.With. Occupational duplicates follow Reg74 and the
+// self-service, versioned on their own (the grounds), and need no version of regulation nr 113.
 //
 // # The case service
 //
@@ -55,10 +73,17 @@
 //   - Open: the applicant (an owner whose personal code is the one on the original, or the new one),
 //     an organisation on the route registering a paper request, the registrar; an awarding body for
 //     an error in its own data (X-Road reason 3).
-//   - Receive, Confirm, Grant, Refuse, Certify, MarkNotified, HandOver: whoever decides — the school,
-//     the awarding body (not its partner), the exam centre — or the registrar, who also acts for
-//     Kutsekoda and for local governments (package actor has no role for a government).
-//   - Get, List: the applicant, the organisations on the route, the registrar.
+//   - Receive, Confirm, Grant, Refuse, Certify, MarkNotified, HandOver: whoever decides — the school
+//     (a reorganised school's successor also as actor.Successor naming that school), the awarding
+//     body (not its partner), the exam centre — or the registrar, who also acts for Kutsekoda and
+//     for local governments (package actor has no role for a government). Granting a school
+//     duplicate invalidates the original (§ 18 (1)), which is the decider's to do: § 17–18 give it to
+//     the school the request is routed to, so the minister (§ 5 (2)) decides no duplicate case, nor
+//     does a qualification committee or sectoral council (Reg74 § 8 (1) gives an occupational
+//     duplicate to the awarding body). [MemRegistry] also tells certificate.Registry who answers
+//     for a school's documents (certificate.Schools).
+//   - Get, List: the applicant, the organisations on the route (a successor as well), the registrar;
+//     a qualification committee, a sectoral council and the minister list none.
 //
 // # Rules and where they are implemented
 //
@@ -103,11 +128,20 @@
 //     two stay linked (Replaced.By, DuplicateOf). Reg74 neither destroys it nor publishes the
 //     invalidation. An invalid or expired original is not duplicated: Grant is refused and the
 //     request must be refused on Reg74 § 8 (2) p 4.
-//   - Fault for the cost of an occupational duplicate (Reg74 § 10 (5)): ground 3 is taken as the
-//     issuer's fault, every other ground as not. So, for every procedure, the applicant pays the
-//     issuer's fee exactly unless the ground is an error. The state-exam procedures set no cost: the
-//     SDK applies § 18 (4) by analogy (the exam centre's schedule is usually zero). No fee in the
-//     schedule means zero.
+//   - Cost. A school duplicate's follows the ground (§ 18 (4): the issuer pays for an error). An
+//     occupational duplicate's follows fault, not the ground (Reg74 § 10 (5): the issuer pays when
+//     the ground arose through its or Kutsekoda's fault): at Open the applicant pays, unless the
+//     awarding body itself asks for an error in its data (Request.ByIssuer, X-Road reason 3), which
+//     is its fault; whoever decides may establish the fault when granting (GrantInput.IssuerFault),
+//     and the case's cost is then recomputed in the same commit. The state-exam procedures set no
+//     cost: the SDK applies § 18 (4) by analogy (the exam centre's schedule is usually zero). No fee
+//     in the schedule means zero.
+//   - The time of the exam of an exchange (§ 16 (2): "eksami sooritamise aeg") is a day,
+//     Request.ExamTime: the exam day or the first day of its session, as the applicant states it; a
+//     school duplicate states the year of graduation (Request.Year, § 17 (2)) instead. The
+//     PostgreSQL store keeps both in the integer column year of migration 0003 (a year, or the date
+//     as YYYYMMDD), since a request states only one; a later migration may give the exam time a
+//     column of its own.
 //   - § 15 (3)–(4) set no deadline and no refusal grounds: the SDK applies § 16 (4), (6), (7) by
 //     analogy (30 days; the same three refusal grounds; five working days' notice). Under § 15 (3)
 //     the wrong electronic certificate is replaced by the new one (nothing destroyed or published);
@@ -128,15 +162,20 @@
 //     document the store does not hold is imported first (certificate.Registry.Issue with its number)
 //     or the request is refused for lack of records.
 //   - The duplicate's record: its own number (the blank's, or allocated from the kind's series), its
-//     issue date as date of issue and first day of validity (before it, the original stood), the
-//     original's end of validity, IssuerCode of whoever issued it and, as Issuer, the name on the
+//     own issue date, and the original's validity, first and last day: it carries the original's
+//     text and no new data (§ 20 (2), Reg74 § 9 (2)), so it neither starts the validity anew nor
+//     extends it. It stands from its issue date (before it, the original stood: the duplicate's
+//     status is "not yet valid" then, certificate.Certificate.StatusOn); IssuerCode of whoever
+//     issued it and, as Issuer, the name on the
 //     original: for a school its name at graduation from the registry's name history (§ 20 (3)).
 //     Where only the year of graduation is known, 30 June of that year stands for the day. A grade
 //     sheet's mark reads "Hinnetelehe nr <number> duplikaat" (§ 20 (2) writes only the leaving
 //     certificate's wording); a duplicate of a duplicate carries the first original's number.
 //   - The invalidation of a school document is published by the school that decided, as part of
-//     issuing (the statute says nothing of its cost); an exchange's at the exam centre's cost
-//     (§ 16 (5)). The notice names the holder and the document, not the personal code.
+//     issuing; § 18 (3) says nothing of its cost, so the SDK names no payer (Fate.PublishedAtCostOf
+//     is zero and the publish event carries no "cost"). An exchange's is at the issuing
+//     institution's cost (§ 16 (5)). The notice names the holder and the document, not the
+//     personal code.
 //   - Notice deadlines: a refusal within five working days everywhere; an exchange's grant too
 //     (§ 16 (4)). Granting a school or occupational duplicate has none: the decision is written and
 //     the duplicate handed over against signature, which also counts as making it known.

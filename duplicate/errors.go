@@ -4,11 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // ErrInvalid is wrapped by every error that reports a bad request: a field missing, malformed, or
-// against a rule of what a request must contain.
-var ErrInvalid = errors.New("invalid request")
+// against a rule of what a request must contain. It is invalid.ErrInvalid, shared by all of the SDK's
+// packages: a *[RequestError] and a *[ValidationError] satisfy errors.Is(err, invalid.ErrInvalid)
+// and keep their rule, citation and field (errors.As).
+var ErrInvalid = invalid.ErrInvalid
 
 // The categories of a bad request. A *[RequestError] wraps one of them and [ErrInvalid].
 var (
@@ -20,8 +24,8 @@ var (
 	ErrKind = errors.New("no duplicate procedure for this kind of document")
 	// ErrAttachment: an attachment the ground requires is missing (SCH-18, SCH-14, CERT-07).
 	ErrAttachment = errors.New("a required attachment is missing")
-	// ErrFutureYear: the graduation (or exam) year is after the year of the request.
-	ErrFutureYear = errors.New("the year is in the future")
+	// ErrFutureYear: the year of graduation, or the time of the exam, is after the request.
+	ErrFutureYear = errors.New("the year or the exam time is in the future")
 	// ErrUnknownSchool: the school (or its successor) is not in the school registry (SCH-16, SCH-17).
 	ErrUnknownSchool = errors.New("the school is not in the school registry")
 	// ErrNoSchool: no school of the level exists in the municipality or any municipality the registry

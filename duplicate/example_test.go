@@ -2,6 +2,7 @@ package duplicate_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -13,16 +14,19 @@ import (
 	"github.com/kutsekit/kutse/duplicate"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/store/memstore"
 )
 
 // A gymnasium certificate of a closed school, lost: the request goes to the government of the
 // school's location, which has no gymnasium left and sends it to the nearest municipality with one;
 // that school's director obtains a confirmation of graduation from the archive and issues the
-// duplicate, which replaces the original in the same commit (SCH-16..19, SCH-24).
+// duplicate, which replaces the original in the same commit (SCH-16..19, SCH-24). It runs in November
+// 2014, inside the version of regulation nr 113 the SDK knows (13.07.2014–30.04.2015); a host working
+// in a later year adds the version it has read (see package vv113).
 func Example() {
 	ctx := context.Background()
-	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	now := time.Date(2014, 11, 24, 9, 0, 0, 0, time.UTC)
 	reg := &duplicate.MemRegistry{
 		SchoolList: []duplicate.School{
 			{Code: "70000004", Name: "Nõo Keskkool", Status: duplicate.Closed, Municipality: "0528", Records: "Rahvusarhiiv",
@@ -81,13 +85,13 @@ func Example() {
 	// confirm (SCH-17): kooli Elva Gümnaasium direktor taotleb teatise selle kohta, et õpilane on lõpetanud kooli Nõo Keskkool; teatise annab Rahvusarhiiv
 	// decide (SCH-19): kooli Elva Gümnaasium direktor otsustab algdokumendi kehtetuks tunnistamise ja duplikaadi väljaandmise; duplikaat antakse välja teatise alusel
 	// maksab: applicant 10.00 eurot
-	// otsus hiljemalt: 09.12.2026 pending
+	// otsus hiljemalt: 10.12.2014 pending
 	// ilma teatiseta: duplicate: grant case 1: no confirmation of graduation has been recorded: the director issues the duplicate on a confirmation from Rahvusarhiiv (SCH-17, RT I 2010, 58, 391 § 17 lg 4)
-	// Lõputunnistuse nr G012345 duplikaat, 25. novembril 2026; Nõo Keskkool
+	// Lõputunnistuse nr G012345 duplikaat, 26. novembril 2014; Nõo Keskkool
 	// algdokument: asendatud duplikaadiga G700001
 	// Gümnaasiumi lõputunnistuse kehtetuks tunnistamine
 	//
-	// Elva Gümnaasium teatab, et direktori 25.11.2026 otsusega nr 1-3/15 on kehtetuks tunnistatud gümnaasiumi lõputunnistus nr G012345, mille andis välja Nõo Keskkool 15.06.2013, omanik Ema-Kaks Piskel. Põhjus: algdokument on hävinud, kadunud või ära varastatud. Algdokumendi asemel on välja antud duplikaat, millel on algdokumendiga võrdne juriidiline jõud.
+	// Elva Gümnaasium teatab, et direktori 26.11.2014 otsusega nr 1-3/15 on kehtetuks tunnistatud gümnaasiumi lõputunnistus nr G012345, mille andis välja Nõo Keskkool 15.06.2013, omanik Ema-Kaks Piskel. Põhjus: algdokument on hävinud, kadunud või ära varastatud. Algdokumendi asemel on välja antud duplikaat, millel on algdokumendiga võrdne juriidiline jõud.
 }
 
 // The owner of an apostilled gymnasium certificate asks for a duplicate (ground 4): the school issues
@@ -95,7 +99,7 @@ func Example() {
 // A paper state-exam certificate with an apostille gets an electronic one the same way (SCH-13).
 func Example_apostille() {
 	ctx := context.Background()
-	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	now := time.Date(2014, 11, 24, 9, 0, 0, 0, time.UTC)
 	reg := &duplicate.MemRegistry{
 		SchoolList:     []duplicate.School{{Code: "70000001", Name: "Tallinna Reaalkool", Status: duplicate.Active, Municipality: "0784", Levels: []duplicate.Level{duplicate.Secondary}}},
 		Municipalities: []duplicate.Municipality{{Code: "0784", Name: "Tallinn", Government: "Tallinna Linnavalitsus"}},
@@ -119,7 +123,7 @@ func Example_apostille() {
 	fmt.Println("algdokument", res.Original.Number+":", res.Original.StatusOn(today).Name(law.Estonian))
 	fmt.Println("duplikaat", res.Duplicate.Number+":", res.Duplicate.StatusOn(today).Name(law.Estonian), "—", res.Form.Mark)
 	fmt.Printf("teadaanne: %q\n", res.Notice)
-	fate, why := duplicate.OriginalFate(duplicate.StateExamLegalised, duplicate.Legalised)
+	fate, why, _ := duplicate.OriginalFate(nil, duplicate.StateExamLegalised, duplicate.Legalised, today)
 	fmt.Println("riigieksamitunnistus:", fate.Invalidated, fate.Destroyed, "—", why.Steps[0].Et)
 	// Output:
 	// algdokument G054321: kehtiv
@@ -128,15 +132,37 @@ func Example_apostille() {
 	// riigieksamitunnistus: false false — algdokumenti kehtetuks ei tunnistata ega hävitata
 }
 
-// The decision on a school duplicate is due two weeks after receipt, moved off public holidays.
+// The decision on a school duplicate is due two weeks after receipt, moved off public holidays; the
+// explanation names the version of regulation nr 113 applied.
 func ExampleDecisionDeadline() {
-	dl, _ := duplicate.DecisionDeadline(duplicate.SchoolDuplicate, calendar.MustDate(2024, time.December, 10))
+	dl, _ := duplicate.DecisionDeadline(nil, duplicate.SchoolDuplicate, calendar.MustDate(2014, time.December, 10))
 	fmt.Println(dl.Explanation.Render(law.English))
 	// Output:
-	// 1. SCH-19 (RT I 2010, 58, 391 § 18 (1)): the duplicate is decided within two weeks of receiving the request: due 27.12.2024
-	// 2. GEN-03 (RT I 2002, 35, 216 § 135 (1)): the period starts running on 11.12.2024, the day after 10.12.2024, the day that starts it
-	// 3. GEN-03 (RT I 2002, 35, 216 § 136): the 2-week period ends on the corresponding day (Tuesday) of its last week, 24.12.2024
-	// 4. GEN-03 (RT I 2002, 35, 216 § 136 (8)): the due date 24.12.2024 is a public holiday (Christmas Eve); it moves to the next working day, 27.12.2024
-	// 5. GEN-03 (RT I 1998, 13, 162 § 2): these days are days off too: 25.12.2024 Christmas Day, 26.12.2024 Boxing Day
-	// 6. GEN-03 (RT I 2002, 35, 216 § 137 (1)): the period ends at 24:00 on 27.12.2024 (27 December 2024)
+	// 1. SCH-19 (RT I 2010, 58, 391 § 18 (1), version 13.07.2014): the duplicate is decided within two weeks of receiving the request: due 29.12.2014
+	// 2. GEN-03 (RT I 2002, 35, 216 § 135 (1)): the period starts running on 11.12.2014, the day after 10.12.2014, the day that starts it
+	// 3. GEN-03 (RT I 2002, 35, 216 § 136): the 2-week period ends on the corresponding day (Wednesday) of its last week, 24.12.2014
+	// 4. GEN-03 (RT I 2002, 35, 216 § 136 (8)): the due date 24.12.2014 is a public holiday (Christmas Eve); it moves to the next working day, 29.12.2014
+	// 5. GEN-03 (RT I 1998, 13, 162 § 2): these days are days off too: 25.12.2014 Christmas Day, 26.12.2014 Boxing Day
+	// 6. GEN-03 (RT I 2002, 35, 216 § 137 (1)): the period ends at 24:00 on 29.12.2014 (29 December 2014)
+}
+
+// A school working in 2026 has read regulation nr 113 as in force then and found the rules the SDK
+// encodes unchanged: it adds that version, and the decision names it. Without it the SDK refuses:
+// it knows only the text in force 13.07.2014–30.04.2015.
+func ExampleDecisionDeadline_hostVersion() {
+	received := calendar.MustDate(2026, time.November, 25)
+	if _, err := duplicate.DecisionDeadline(nil, duplicate.SchoolDuplicate, received); errors.Is(err, law.ErrNoVersion) {
+		fmt.Println("without a version for 2026:", errors.Is(err, law.ErrNoVersion))
+	}
+	st, err := vv113.Default().With(vv113.Version{Name: "2026 (host)", Period: law.Period{From: calendar.MustDate(2015, time.May, 1)},
+		Rule: vv113.Default()[0].Rule})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dl, _ := duplicate.DecisionDeadline(st, duplicate.SchoolDuplicate, received)
+	fmt.Println(dl.Explanation.Steps[0].Citation, "redaktsioon", dl.Explanation.Steps[0].Version+":", dl.Due.Register())
+	// Output:
+	// without a version for 2026: true
+	// RT I 2010, 58, 391 § 18 lg 1 redaktsioon 2026 (host): 09.12.2026
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/duplicate"
 	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/store"
 	"github.com/kutsekit/kutse/store/memstore"
 )
@@ -133,6 +135,7 @@ func newEnv(t *testing.T, now time.Time) *env {
 	e := &env{t: t, st: memstore.New(), now: now}
 	svc, err := duplicate.NewService(e.st, duplicate.Config{
 		Now:      func() time.Time { return e.now },
+		Statute:  statute,
 		Registry: registry(),
 		Fees: duplicate.Fees{
 			"": {certificate.Gymnasium: decimal.RequireFromString("10.00"), certificate.BasicSchool: decimal.RequireFromString("10.00"),
@@ -209,3 +212,38 @@ func ruleOf(err error) string {
 
 // calendarZero is the zero date: "today" where a method takes a date.
 var calendarZero calendar.Date
+
+// statute is regulation nr 113 as the tests apply it. The SDK knows only the text in force
+// 13.07.2014–30.04.2015 (vv113.Default); the tests run on dates from 2024 to 2026 as well, so, as a
+// host that has read the text in force on its dates would, they add a version from 01.05.2015 with
+// the same figures. It is the test's statement, not a fact of the sources: the tests that prove the
+// refusal outside the known versions use vv113.Default.
+var statute = func() vv113.Statute {
+	st, err := vv113.Default().With(vv113.Version{Name: "01.05.2015 (test host)", Period: law.Period{From: d(2015, time.May, 1)},
+		Rule: vv113.Default()[0].Rule})
+	if err != nil {
+		panic(err)
+	}
+	return st
+}()
+
+// testDay is a day the tests' pure decisions are taken on, under the tests' host version.
+var testDay = d(2026, time.November, 23)
+
+// fate is duplicate.OriginalFate under the tests' statute on testDay.
+func fate(p duplicate.Procedure, g duplicate.Ground) (duplicate.Fate, law.Explanation) {
+	f, e, err := duplicate.OriginalFate(statute, p, g, testDay)
+	if err != nil {
+		panic(err)
+	}
+	return f, e
+}
+
+// attach is duplicate.Attachments under the tests' statute on testDay.
+func attach(p duplicate.Procedure, g duplicate.Ground, byIssuer bool) ([]duplicate.Attachment, law.Explanation) {
+	a, e, err := duplicate.Attachments(statute, p, g, byIssuer, testDay)
+	if err != nil {
+		panic(err)
+	}
+	return a, e
+}

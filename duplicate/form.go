@@ -9,6 +9,7 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // The keys of certificate.Certificate.Extra a duplicate carries.
@@ -71,7 +72,8 @@ func root(c *certificate.Certificate) certificate.Number {
 	return c.Number
 }
 
-// Mark returns the mark of a school duplicate of original (SCH-24, § 20 (2)): "Lõputunnistuse nr
+// Mark returns the mark of a school duplicate of original (SCH-24, § 20 (2), in the wording of the
+// version the SDK knows; [DuplicateForm] checks the version in force on the issue date): "Lõputunnistuse nr
 // G123456 duplikaat" for a leaving certificate and, for a grade sheet, the same wording with its own
 // name and number, "Hinnetelehe nr H000123 duplikaat" (the statute writes only the leaving
 // certificate's). A duplicate of a duplicate carries the first original's number.
@@ -96,7 +98,23 @@ func Mark(original certificate.Certificate) string {
 //     Kutsekoda when Kutsekoda issues it) with the issuer's seal.
 //   - SCH-12..14 (§§ 13, 15 (1)): the new certificate is electronic, confirmed with the issuing
 //     institution's digital stamp; the statute gives it no duplicate mark.
-func DuplicateForm(in FormInput) (Form, law.Explanation) {
+//
+// For the procedures of regulation nr 113 the version in force on the issue date is applied and
+// named (st; nil: vv113.Default); a day no version covers is refused with an error wrapping
+// law.ErrNoVersion (GEN-04).
+func DuplicateForm(st vv113.Statute, in FormInput) (Form, law.Explanation, error) {
+	f, e := duplicateForm(in)
+	if uses113(in.Procedure) && in.Procedure.Valid() {
+		v, err := in113(st, in.IssuedOn, RuleForm, reg113.At("20", "", ""), "the duplicate's form")
+		if err != nil {
+			return Form{}, law.Explanation{}, err
+		}
+		vv113.Mark(&e, v)
+	}
+	return f, e, nil
+}
+
+func duplicateForm(in FormInput) (Form, law.Explanation) {
 	var e law.Explanation
 	o := in.Original
 	f := Form{IssuedOn: in.IssuedOn, IssuedOnText: in.IssuedOn.LongEt(), Language: "eesti keel", IssuerName: in.Origin.Name}
@@ -105,7 +123,7 @@ func DuplicateForm(in FormInput) (Form, law.Explanation) {
 	}
 	switch in.Procedure {
 	case SchoolDuplicate:
-		cite := vv113.At("20", "", "")
+		cite := reg113.At("20", "", "")
 		f.Mark, f.MarkPlace, f.OriginalNumber = Mark(o), "paremas ülanurgas", true
 		f.Blank = "duplikaadi väljaandmise ajal kehtiv " + genitive(o.Kind) + " plank"
 		f.Text = "algdokumendiga sama tekst „Õpilasraamatu” sissekannete alusel"
@@ -139,7 +157,7 @@ func DuplicateForm(in FormInput) (Form, law.Explanation) {
 		f.Blank = "elektrooniline riigieksamitunnistuse plank"
 		f.Text = "riigieksamitunnistuse andmed (alusel „viga” parandatud)"
 		f.Seal = "väljastava asutuse digitaalne tempel"
-		e.Add(RuleExchange, vv113.At("15", "1", ""), "uus tunnistus on elektrooniline ja kinnitatakse väljastava asutuse digitaalse templiga; duplikaadi märget ei ole",
+		e.Add(RuleExchange, reg113.At("15", "1", ""), "uus tunnistus on elektrooniline ja kinnitatakse väljastava asutuse digitaalse templiga; duplikaadi märget ei ole",
 			"the new certificate is electronic, confirmed with the issuing institution's digital stamp; it carries no duplicate mark")
 	}
 	return f, e
@@ -202,9 +220,10 @@ type DuplicateInput struct {
 // NewDuplicate returns the duplicate's record, its form and the explanation. The record is the
 // original's data ("the same text", SCH-24; Reg74 § 9 (2)), with:
 //
-//   - its own number (the blank's, or "" for the store to allocate), its issue date as the date of
-//     issue and first day of validity, the original's end of validity (an occupational duplicate
-//     does not extend it) and DuplicateOf naming the original;
+//   - its own number (the blank's, or "" for the store to allocate), its own issue date, the
+//     original's validity, first and last day (the duplicate neither starts nor extends it; before
+//     its issue it is not yet valid: certificate.Certificate.StatusOn), and DuplicateOf naming the
+//     original;
 //   - the issuer's code of whoever issues it (the successor school, the school of the same level,
 //     Kutsekoda), and as the issuer's name the one on the original: for a school, its name at
 //     graduation (§ 20 (3));
@@ -216,19 +235,26 @@ type DuplicateInput struct {
 // New data on a ground that allows none, a missing new code or name, or a record that does not pass
 // certificate validation (e.g. a blank number not of the form G123456 for a gymnasium certificate)
 // is an error.
-func NewDuplicate(in DuplicateInput) (certificate.Certificate, Form, law.Explanation, error) {
+//
+// For the procedures of regulation nr 113 the version in force on the issue date is applied and
+// named (st; nil: vv113.Default); a day no version covers is refused with an error wrapping
+// law.ErrNoVersion (GEN-04).
+func NewDuplicate(st vv113.Statute, in DuplicateInput) (certificate.Certificate, Form, law.Explanation, error) {
 	o := in.Original
-	form, e := DuplicateForm(FormInput{Procedure: in.Procedure, Original: o, IssuedOn: in.IssuedOn, Origin: in.Origin, Decider: in.Decider})
+	form, e, err := DuplicateForm(st, FormInput{Procedure: in.Procedure, Original: o, IssuedOn: in.IssuedOn, Origin: in.Origin, Decider: in.Decider})
+	if err != nil {
+		return certificate.Certificate{}, Form{}, e, err
+	}
 	var probs []*RequestError
 	bad := func(rule string, cite law.Citation, field, value, reason string) {
 		probs = append(probs, &RequestError{Rule: rule, Citation: cite.String(), Field: field, Value: value, Reason: reason, Err: ErrInvalid})
 	}
-	noNew, noNewRule := vv113.At("20", "2", ""), RuleForm
+	noNew, noNewRule := reg113.At("20", "2", ""), RuleForm
 	switch in.Procedure {
 	case OccupationalDuplicate:
 		noNew, noNewRule = reg74.At("9", "2", ""), RuleOccupation
 	case StateExamCorrection, StateExamLegalised, StateExamExchange:
-		noNew, noNewRule = vv113.At("15", "3", ""), RuleCorrection
+		noNew, noNewRule = reg113.At("15", "3", ""), RuleCorrection
 	}
 	if !in.Corrections.IsZero() && in.Ground != Error {
 		bad(noNewRule, noNew, "Corrections", "", "are allowed only for an error in the original: the duplicate carries no new data")
@@ -262,7 +288,9 @@ func NewDuplicate(in DuplicateInput) (certificate.Certificate, Form, law.Explana
 	d.Number, d.Version = in.Number, 0
 	d.Invalidated, d.Replaced = certificate.Invalidation{}, certificate.Replacement{}
 	d.DuplicateOf = o.Number
-	d.IssuedOn, d.ValidFrom, d.IssuedAt = in.IssuedOn, in.IssuedOn, in.IssuedAt
+	// The duplicate carries the original's text and no new data (§ 20 (2); Reg74 § 9 (2)): it keeps
+	// the original's validity; only its issue date is its own.
+	d.IssuedOn, d.IssuedAt = in.IssuedOn, in.IssuedAt
 	if o.Kind.School() {
 		d.ValidUntil = calendar.Date{}
 	}
@@ -326,12 +354,12 @@ func NewDuplicate(in DuplicateInput) (certificate.Certificate, Form, law.Explana
 			d.Extra[k] = v
 		}
 		if !in.Corrections.IsZero() {
-			rule, cite := RuleForm, vv113.At("20", "2", "")
+			rule, cite := RuleForm, reg113.At("20", "2", "")
 			switch {
 			case in.Procedure == OccupationalDuplicate:
 				rule, cite = RuleOccupation, reg74.At("9", "3", "")
 			case in.Procedure.StateExam():
-				rule, cite = RuleCorrection, vv113.At("15", "3", "")
+				rule, cite = RuleCorrection, reg113.At("15", "3", "")
 			}
 			e.Add(rule, cite, "duplikaadile kantakse parandatud andmed", "the duplicate carries the corrected data")
 		}
@@ -339,6 +367,7 @@ func NewDuplicate(in DuplicateInput) (certificate.Certificate, Form, law.Explana
 	if err := d.Validate(); err != nil {
 		return certificate.Certificate{}, form, e, err
 	}
+	markAs(&e)
 	return d, form, e, nil
 }
 
@@ -378,11 +407,22 @@ func reasonEt(p Procedure, g Ground) string {
 // InvalidationNotice returns the text, in Estonian, of the notice by which the invalidation of the
 // original is published in Ametlikud Teadaanded (SCH-19: § 18 (3); SCH-14: § 16 (5)). Where nothing
 // is published ([OriginalFate]: ground 4, the electronic and occupational procedures) it returns a
-// *RuleError wrapping [ErrState].
-func InvalidationNotice(n NoticeFacts) (string, error) {
-	fate, _ := OriginalFate(n.Procedure, n.Ground)
+// *RuleError wrapping [ErrState]. The notice follows the version of regulation nr 113 in force on the
+// day of the decision (st; nil: vv113.Default); a day no version covers is refused with an error
+// wrapping law.ErrNoVersion (GEN-04).
+func InvalidationNotice(st vv113.Statute, n NoticeFacts) (string, error) {
+	fate, _ := originalFate(n.Procedure, n.Ground)
+	if fate.Publish {
+		rule, cite := RuleDecision, reg113.At("18", "3", "")
+		if n.Procedure == StateExamExchange {
+			rule, cite = RuleExchange, reg113.At("16", "5", "")
+		}
+		if _, err := in113(st, n.DecidedOn, rule, cite, "publish the invalidation"); err != nil {
+			return "", err
+		}
+	}
 	if !fate.Publish {
-		rule, cite := RuleDecision, vv113.At("18", "3", "")
+		rule, cite := RuleDecision, reg113.At("18", "3", "")
 		if n.Procedure != SchoolDuplicate {
 			rule, cite = groundCitation(n.Procedure, n.Ground)
 		}

@@ -44,7 +44,7 @@ var (
 // director's signature without names, and the school's name as at graduation.
 func TestDuplicateForm_SCH24(t *testing.T) {
 	o := gymnasium("G012345", kivilinna, "Tartu 12. Keskkool", d(1995, time.June, 17))
-	f, e := duplicate.DuplicateForm(duplicate.FormInput{Procedure: duplicate.SchoolDuplicate, Original: o, IssuedOn: d(2026, time.November, 30),
+	f, e, _ := duplicate.DuplicateForm(statute, duplicate.FormInput{Procedure: duplicate.SchoolDuplicate, Original: o, IssuedOn: d(2026, time.November, 30),
 		Origin: origin, Decider: decider})
 	want := duplicate.Form{
 		Mark: "Lõputunnistuse nr G012345 duplikaat", MarkPlace: "paremas ülanurgas", IssuedOn: d(2026, time.November, 30),
@@ -79,14 +79,14 @@ func TestNewDuplicate_SCH24(t *testing.T) {
 	o.Version = 3
 	in := duplicate.DuplicateInput{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Lost, Original: o, Number: "G700001",
 		IssuedOn: d(2026, time.November, 30), IssuedAt: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC), Origin: origin, Decider: decider}
-	dup, form, _, err := duplicate.NewDuplicate(in)
+	dup, form, _, err := duplicate.NewDuplicate(statute, in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if dup.Number != "G700001" || dup.DuplicateOf != "G012345" || dup.Version != 0 || dup.Holder != o.Holder || dup.Kind != certificate.Gymnasium {
 		t.Errorf("duplicate = %+v", dup)
 	}
-	if dup.IssuedOn != in.IssuedOn || dup.ValidFrom != in.IssuedOn || !dup.ValidUntil.IsZero() || dup.Issuer != "Tartu 12. Keskkool" || dup.IssuerCode != kivilinnaK {
+	if dup.IssuedOn != in.IssuedOn || dup.ValidFrom != o.ValidFrom || !dup.ValidUntil.IsZero() || dup.Issuer != "Tartu 12. Keskkool" || dup.IssuerCode != kivilinnaK {
 		t.Errorf("duplicate dates/issuer = %s %s %s %q %s", dup.IssuedOn, dup.ValidFrom, dup.ValidUntil, dup.Issuer, dup.IssuerCode)
 	}
 	if dup.Extra["council-decision"] != o.Extra["council-decision"] || dup.Extra[duplicate.ExtraMark] != form.Mark || dup.Extra[duplicate.ExtraIssuedBy] != "Tartu Kivilinna Kool" {
@@ -94,18 +94,18 @@ func TestNewDuplicate_SCH24(t *testing.T) {
 	}
 	bad := in
 	bad.Corrections = duplicate.Corrections{HolderName: "Keegi Teine"}
-	if _, _, _, err := duplicate.NewDuplicate(bad); ruleOf(err) != "SCH-24" {
+	if _, _, _, err := duplicate.NewDuplicate(statute, bad); ruleOf(err) != "SCH-24" {
 		t.Errorf("corrections on ground lost = %v; want a SCH-24 error", err)
 	}
 	bad = in
 	bad.Number = "P000001"
-	if _, _, _, err := duplicate.NewDuplicate(bad); !errors.Is(err, certificate.ErrInvalid) {
+	if _, _, _, err := duplicate.NewDuplicate(statute, bad); !errors.Is(err, certificate.ErrInvalid) {
 		t.Errorf("basic-school blank for a gymnasium certificate = %v; want certificate.ErrInvalid (SCH-03)", err)
 	}
 	// Ground 2: the corrected data from the pupils' register.
 	fix := in
 	fix.Ground, fix.Corrections = duplicate.Error, duplicate.Corrections{HolderName: "Ema-Kaks Piskel-Tamm"}
-	dup, _, e, err := duplicate.NewDuplicate(fix)
+	dup, _, e, err := duplicate.NewDuplicate(statute, fix)
 	if err != nil || dup.Holder.Name != "Ema-Kaks Piskel-Tamm" || !e.Applies("SCH-24") {
 		t.Errorf("corrected duplicate = %+v, %v", dup.Holder, err)
 	}
@@ -122,7 +122,7 @@ func TestNewDuplicate_CERT07(t *testing.T) {
 
 	in := base
 	in.Ground, in.NewName = duplicate.NameChange, "Ema-Kaks Tamm"
-	dup, form, e, err := duplicate.NewDuplicate(in)
+	dup, form, e, err := duplicate.NewDuplicate(statute, in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,28 +135,28 @@ func TestNewDuplicate_CERT07(t *testing.T) {
 	newCode := isikukood.MustParse("39001010000")
 	in = base
 	in.Ground, in.NewCode, in.NewName = duplicate.NewPersonalCode, newCode, "Uus Nimi"
-	dup, _, _, err = duplicate.NewDuplicate(in)
+	dup, _, _, err = duplicate.NewDuplicate(statute, in)
 	if err != nil || dup.Holder.Code != newCode || dup.Holder.Name != "Uus Nimi" {
 		t.Errorf("new-code duplicate = %+v, %v", dup.Holder, err)
 	}
 	in.NewCode = isikukood.Code{}
-	if _, _, _, err := duplicate.NewDuplicate(in); ruleOf(err) != "CERT-07" {
+	if _, _, _, err := duplicate.NewDuplicate(statute, in); ruleOf(err) != "CERT-07" {
 		t.Errorf("new-personal-code without a code = %v; want a CERT-07 error", err)
 	}
 	in = base
 	in.Ground, in.Corrections = duplicate.Error, duplicate.Corrections{Title: "Sõiduautodiagnostik, tase 5 (parandatud)", Competences: []string{"A", "B"}}
-	dup, _, _, err = duplicate.NewDuplicate(in)
+	dup, _, _, err = duplicate.NewDuplicate(statute, in)
 	if err != nil || dup.Title != "Sõiduautodiagnostik, tase 5 (parandatud)" || !slices.Equal(dup.Competences, []string{"A", "B"}) {
 		t.Errorf("corrected duplicate = %+v, %v", dup, err)
 	}
 	in = base
 	in.Ground, in.NewName = duplicate.Lost, "Keegi"
-	if _, _, _, err := duplicate.NewDuplicate(in); ruleOf(err) != "CERT-07" {
+	if _, _, _, err := duplicate.NewDuplicate(statute, in); ruleOf(err) != "CERT-07" {
 		t.Errorf("a new name on ground lost = %v; want a CERT-07 error (no new data)", err)
 	}
 	k := base
 	k.Ground, k.Decider = duplicate.Lost, duplicate.Kutsekoda()
-	dup, form, _, _ = duplicate.NewDuplicate(k)
+	dup, form, _, _ = duplicate.NewDuplicate(statute, k)
 	if dup.IssuerCode != "90006414" || dup.Issuer != o.Issuer || form.SignedBy[0] != "Kutsekoja juhatuse liige või volitatud isik" {
 		t.Errorf("Kutsekoda's duplicate: issuer %q %s, signed by %v", dup.Issuer, dup.IssuerCode, form.SignedBy)
 	}
@@ -166,7 +166,7 @@ func TestNewDuplicate_CERT07(t *testing.T) {
 // for a school duplicate and an exchange (SCH-14), and that nothing is published for ground 4.
 func TestInvalidationNotice_SCH19(t *testing.T) {
 	o := gymnasium("G012345", kivilinna, "Tartu Kivilinna Gümnaasium", d(1995, time.June, 17))
-	txt, err := duplicate.InvalidationNotice(duplicate.NoticeFacts{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Lost,
+	txt, err := duplicate.InvalidationNotice(statute, duplicate.NoticeFacts{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Lost,
 		Publisher: decider, Decision: "1-3/15", DecidedOn: d(2026, time.November, 30), Original: o, Origin: origin})
 	if err != nil {
 		t.Fatal(err)
@@ -174,14 +174,14 @@ func TestInvalidationNotice_SCH19(t *testing.T) {
 	golden(t, "notice-school.golden", txt)
 
 	se := stateExam("R000777")
-	txt, err = duplicate.InvalidationNotice(duplicate.NoticeFacts{Procedure: duplicate.StateExamExchange, Ground: duplicate.Electronic,
+	txt, err = duplicate.InvalidationNotice(statute, duplicate.NoticeFacts{Procedure: duplicate.StateExamExchange, Ground: duplicate.Electronic,
 		Publisher: duplicate.Party{Role: duplicate.PartyExamCentre, Code: harno, Name: "Haridus- ja Noorteamet"}, DecidedOn: d(2026, time.November, 30), Original: se})
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "notice-exchange.golden", txt)
 
-	_, err = duplicate.InvalidationNotice(duplicate.NoticeFacts{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Legalised, Publisher: decider, Original: o})
+	_, err = duplicate.InvalidationNotice(statute, duplicate.NoticeFacts{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Legalised, Publisher: decider, Original: o})
 	wantErr(t, "InvalidationNotice(ground 4)", err, duplicate.ErrState)
 }
 
@@ -191,7 +191,7 @@ func TestGraduationCertificate_SCH22(t *testing.T) {
 	g := duplicate.GraduationCertificate{Name: "Ema-Kaks Piskel", Code: code(), Curriculum: "gümnaasiumi riiklik õppekava",
 		School: "Nõo Keskkool", Graduated: d(1995, time.June, 17), Signatory: "Mari Maasikas, direktor",
 		IssuedOn: d(2026, time.November, 30), Seal: true}
-	e, err := g.Check()
+	e, err := g.Check(statute)
 	if err != nil || !e.Applies("SCH-22") {
 		t.Fatalf("Check = %v", err)
 	}
@@ -204,9 +204,47 @@ func TestGraduationCertificate_SCH22(t *testing.T) {
 	if it := noBirth.Items()[1]; it.Label != "Kooli lõpetanu sünniaeg" || it.Value != "2. veebruaril 1995" {
 		t.Errorf("item 2 without a code = %+v", it)
 	}
-	_, err = duplicate.GraduationCertificate{Name: "X"}.Check()
+	_, err = duplicate.GraduationCertificate{Name: "X"}.Check(statute)
 	var ve *duplicate.ValidationError
 	if !errors.As(err, &ve) || len(ve.Problems) != 7 || ve.Field("Seal") == nil || ve.Field("Curriculum").Citation != "RT I 2010, 58, 391 § 18 lg 7 p 3" {
 		t.Errorf("Check(incomplete) = %v", err)
+	}
+}
+
+// TestNewDuplicate_SCH24_KeepsOriginalValidity proves that a duplicate carries the original's text
+// and no new data (seed 002 § 20 (2); Reg74 § 9 (2)): it keeps the original's validity, ValidFrom
+// and ValidUntil, and only its issue date is its own. Before its issue the original stands, so the
+// duplicate is not yet valid then (CERT-02).
+func TestNewDuplicate_SCH24_KeepsOriginalValidity(t *testing.T) {
+	issued := d(2026, time.November, 30)
+	school := gymnasium("G012345", kivilinna, "Tartu Kivilinna Gümnaasium", d(1995, time.June, 17))
+	occ := occupational(body)
+	bodyP := duplicate.Party{Role: duplicate.PartyAwardingBody, Code: body, Name: "Autonoomse Arenduse Ühing"}
+	for _, tt := range []struct {
+		rule string
+		in   duplicate.DuplicateInput
+	}{
+		{"SCH-24", duplicate.DuplicateInput{Procedure: duplicate.SchoolDuplicate, Ground: duplicate.Lost, Original: school, Number: "G700001",
+			IssuedOn: issued, Origin: origin, Decider: decider}},
+		{"CERT-07", duplicate.DuplicateInput{Procedure: duplicate.OccupationalDuplicate, Ground: duplicate.Lost, Original: occ,
+			IssuedOn: issued, Origin: bodyP, Decider: bodyP}},
+	} {
+		dup, _, _, err := duplicate.NewDuplicate(statute, tt.in)
+		if err != nil {
+			t.Fatalf("%s: NewDuplicate: %v", tt.rule, err)
+		}
+		o := tt.in.Original
+		if dup.ValidFrom != o.ValidFrom || dup.ValidUntil != o.ValidUntil {
+			t.Errorf("%s: duplicate valid %s–%s; want the original's %s–%s (no new data)", tt.rule, dup.ValidFrom, dup.ValidUntil, o.ValidFrom, o.ValidUntil)
+		}
+		if dup.IssuedOn != issued {
+			t.Errorf("%s: duplicate issued %s; want its own issue date %s", tt.rule, dup.IssuedOn, issued)
+		}
+		if st := dup.StatusOn(issued.AddDays(-1)); st != certificate.NotYetValid {
+			t.Errorf("%s: duplicate's status the day before its issue = %v; want not yet valid (the original stood)", tt.rule, st)
+		}
+		if st := dup.StatusOn(issued); st != certificate.Valid {
+			t.Errorf("%s: duplicate's status on its issue date = %v; want valid", tt.rule, st)
+		}
 	}
 }

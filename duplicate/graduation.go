@@ -7,6 +7,7 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // GraduationCertificate is the certificate of graduation (tõend) a school's director issues instead
@@ -73,8 +74,10 @@ func (g GraduationCertificate) Text() string {
 
 // Check reports what is missing or wrong in g, with the explanation (SCH-22): every one of the seven
 // items, a real graduation date not after the issue date, and the seal. It returns a
-// *ValidationError naming each item.
-func (g GraduationCertificate) Check() (law.Explanation, error) {
+// *ValidationError naming each item. The version of regulation nr 113 in force on the issue date is
+// applied and named (st; nil: vv113.Default); a day no version covers is refused with an error
+// wrapping law.ErrNoVersion (GEN-04).
+func (g GraduationCertificate) Check(st vv113.Statute) (law.Explanation, error) {
 	var e law.Explanation
 	var probs []*RequestError
 	miss := func(point, field, value, reason string) {
@@ -82,7 +85,7 @@ func (g GraduationCertificate) Check() (law.Explanation, error) {
 		if point == "8" {
 			sub, point = "8", ""
 		}
-		probs = append(probs, &RequestError{Rule: RuleGraduation, Citation: vv113.At("18", sub, point).String(), Field: field,
+		probs = append(probs, &RequestError{Rule: RuleGraduation, Citation: reg113.At("18", sub, point).String(), Field: field,
 			Value: value, Reason: reason, Err: ErrInvalid})
 	}
 	if strings.TrimSpace(g.Name) == "" {
@@ -114,9 +117,14 @@ func (g GraduationCertificate) Check() (law.Explanation, error) {
 	if len(probs) > 0 {
 		return e, &ValidationError{Problems: probs}
 	}
-	e.Add(RuleGraduation, vv113.At("18", "7", ""),
+	v, err := in113(st, g.IssuedOn, RuleGraduation, reg113.At("18", "7", ""), "the certificate of graduation")
+	if err != nil {
+		return e, err
+	}
+	e.Add(RuleGraduation, reg113.At("18", "7", ""),
 		"täielikke andmeid duplikaadi väljaandmiseks ei ole säilinud, kuid lõpetamine on kindlaks tehtud: direktor väljastab tõendi "+strconv.Itoa(len(g.Items()))+" andmega",
 		"complete data for a duplicate are not kept, but graduation is established: the director issues a certificate of graduation with its seven items")
-	e.Add(RuleGraduation, vv113.At("18", "8", ""), "tõend kinnitatakse kooli pitseriga", "the certificate is confirmed with the school's seal")
+	e.Add(RuleGraduation, reg113.At("18", "8", ""), "tõend kinnitatakse kooli pitseriga", "the certificate is confirmed with the school's seal")
+	vv113.Mark(&e, v)
 	return e, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // Ground is what a request for a duplicate, a re-issue or an exchange rests on. One type covers
@@ -84,7 +85,7 @@ func ParseGround(s string) (Ground, error) {
 			return g, nil
 		}
 	}
-	return 0, &RequestError{Rule: RuleGrounds, Citation: vv113.At("17", "1", "").String(), Field: "Ground", Value: s,
+	return 0, &RequestError{Rule: RuleGrounds, Citation: reg113.At("17", "1", "").String(), Field: "Ground", Value: s,
 		Reason: "is not a ground", Err: ErrGround}
 }
 
@@ -208,13 +209,13 @@ func (p Procedure) Point(g Ground) string {
 func groundCitation(p Procedure, g Ground) (string, law.Citation) {
 	switch p {
 	case SchoolDuplicate:
-		return RuleGrounds, vv113.At("17", "1", p.Point(g))
+		return RuleGrounds, reg113.At("17", "1", p.Point(g))
 	case StateExamCorrection:
-		return RuleCorrection, vv113.At("15", "3", "")
+		return RuleCorrection, reg113.At("15", "3", "")
 	case StateExamLegalised:
-		return RuleLegalised, vv113.At("15", "4", "")
+		return RuleLegalised, reg113.At("15", "4", "")
 	case StateExamExchange:
-		return RuleExchange, vv113.At("16", "1", p.Point(g))
+		return RuleExchange, reg113.At("16", "1", p.Point(g))
 	}
 	if g == NameChange {
 		return RuleOccupation, selfService
@@ -251,47 +252,73 @@ var occupationalGrounds = law.Versions[[]Ground]{
 //     a letter illegible, an error, lost, a new personal code (from 09.07.2016), a change of name
 //     (from 01.04.2025), in the version in force on the day (GEN-04).
 //
-// Another kind has no procedure: the error wraps [ErrKind].
-func Grounds(k certificate.Kind, paper bool, on calendar.Date) ([]Ground, law.Explanation, error) {
+// Another kind has no procedure: the error wraps [ErrKind]. For a school document and a state-exam
+// certificate the version of regulation nr 113 in force on the day is applied (st; nil:
+// vv113.Default) and named; a day no version covers is refused with an error wrapping
+// law.ErrNoVersion (GEN-04).
+func Grounds(st vv113.Statute, k certificate.Kind, paper bool, on calendar.Date) ([]Ground, law.Explanation, error) {
 	var e law.Explanation
 	switch k {
-	case certificate.BasicSchool, certificate.Gymnasium, certificate.GradeSheet:
-		e.Add(RuleGrounds, vv113.At("17", "1", ""),
+	case certificate.Occupational, certificate.Partial:
+		return occupationalGroundsOn(on)
+	case certificate.BasicSchool, certificate.Gymnasium, certificate.GradeSheet, certificate.StateExam:
+	default:
+		return nil, e, &RequestError{Rule: RuleGrounds, Citation: reg113.At("1", "", "").String(), Field: "Kind", Value: kindText(k),
+			Reason: "has no duplicate procedure in the SDK (leaving certificates, grade sheets, state-exam and occupational certificates have)", Err: ErrKind}
+	}
+	rule, cite := RuleGrounds, reg113.At("17", "1", "")
+	switch {
+	case k == certificate.StateExam && paper:
+		rule, cite = RuleExchange, reg113.At("16", "1", "")
+	case k == certificate.StateExam:
+		rule, cite = RuleCorrection, reg113.At("15", "3", "")
+	}
+	v, err := in113(st, on, rule, cite, "the grounds of a "+k.Name(law.English))
+	if err != nil {
+		return nil, e, err
+	}
+	var gs []Ground
+	switch {
+	case k != certificate.StateExam:
+		e.Add(RuleGrounds, reg113.At("17", "1", ""),
 			k.Name(law.Estonian)+": alused on teksti raskesti loetavus, vormistamise ebatäpsus või andmete ebaõigsus, hävimine, kadumine või vargus, legaliseerimine või apostille",
 			k.Name(law.English)+": the grounds are illegible text, an error, destroyed, lost or stolen, legalised or apostilled")
-		return []Ground{Illegible, Error, Lost, Legalised}, e, nil
-	case certificate.StateExam:
-		if !paper {
-			e.Add(RuleCorrection, vv113.At("15", "3", ""),
-				"elektroonilise riigieksamitunnistuse omanik saab taotleda uut tunnistust vormistamise ebatäpsuse või andmete ebaõigsuse korral",
-				"the owner of an electronic state-exam certificate may ask for a new one for an error in drawing up or data")
-			return []Ground{Error}, e, nil
-		}
-		e.Add(RuleExchange, vv113.At("16", "1", ""),
+		gs = []Ground{Illegible, Error, Lost, Legalised}
+	case !paper:
+		e.Add(RuleCorrection, reg113.At("15", "3", ""),
+			"elektroonilise riigieksamitunnistuse omanik saab taotleda uut tunnistust vormistamise ebatäpsuse või andmete ebaõigsuse korral",
+			"the owner of an electronic state-exam certificate may ask for a new one for an error in drawing up or data")
+		gs = []Ground{Error}
+	default:
+		e.Add(RuleExchange, reg113.At("16", "1", ""),
 			"paberkandjal riigieksamitunnistuse saab vahetada elektroonilise vastu, kui tekst on raskesti loetav, esineb viga, algdokument on hävinud, kadunud või varastatud või omanik seda soovib",
 			"a paper state-exam certificate may be exchanged for an electronic one when illegible, wrong, destroyed, lost or stolen, or at the owner's wish")
-		e.Add(RuleLegalised, vv113.At("15", "4", ""),
+		e.Add(RuleLegalised, reg113.At("15", "4", ""),
 			"legaliseeritud või apostille'iga kinnitatud algdokumendi omanik saab taotleda elektroonilist tunnistust",
 			"the owner of a legalised or apostilled paper certificate may ask for an electronic one")
-		return []Ground{Illegible, Error, Lost, Electronic, Legalised}, e, nil
-	case certificate.Occupational, certificate.Partial:
-		v, err := occupationalGrounds.At(on)
-		if err != nil {
-			return nil, e, &RequestError{Rule: RuleOccupation, Citation: reg74.At("7", "1", "").String(), Field: "Date",
-				Value: on.String(), Reason: "no version of the rule covers the day", Err: err}
-		}
-		step := v.Step(RuleOccupation, on)
-		e.AddStep(step)
-		names := make([]string, len(v.Rule))
-		namesEn := make([]string, len(v.Rule))
-		for i, g := range v.Rule {
-			names[i], namesEn[i] = g.Name(law.Estonian), g.Name(law.English)
-		}
-		e.Add(RuleOccupation, v.Citation, "kutsetunnistuse duplikaadi alused: "+join(names), "the grounds of an occupational duplicate: "+join(namesEn))
-		return slices.Clone(v.Rule), e, nil
+		gs = []Ground{Illegible, Error, Lost, Electronic, Legalised}
 	}
-	return nil, e, &RequestError{Rule: RuleGrounds, Citation: vv113.At("1", "", "").String(), Field: "Kind", Value: kindText(k),
-		Reason: "has no duplicate procedure in the SDK (leaving certificates, grade sheets, state-exam and occupational certificates have)", Err: ErrKind}
+	vv113.Mark(&e, v)
+	return gs, e, nil
+}
+
+// occupationalGroundsOn is [Grounds] for an occupational or partial certificate (CERT-07), under the
+// version of the grounds in force on the day.
+func occupationalGroundsOn(on calendar.Date) ([]Ground, law.Explanation, error) {
+	var e law.Explanation
+	v, err := occupationalGrounds.At(on)
+	if err != nil {
+		return nil, e, &RequestError{Rule: RuleOccupation, Citation: reg74.At("7", "1", "").String(), Field: "Date",
+			Value: on.String(), Reason: "no version of the rule covers the day", Err: err}
+	}
+	e.AddStep(v.Step(RuleOccupation, on))
+	names := make([]string, len(v.Rule))
+	namesEn := make([]string, len(v.Rule))
+	for i, g := range v.Rule {
+		names[i], namesEn[i] = g.Name(law.Estonian), g.Name(law.English)
+	}
+	e.Add(RuleOccupation, v.Citation, "kutsetunnistuse duplikaadi alused: "+join(names), "the grounds of an occupational duplicate: "+join(namesEn))
+	return slices.Clone(v.Rule), e, nil
 }
 
 func join(ss []string) string {
@@ -314,9 +341,9 @@ func kindText(k certificate.Kind) string {
 
 // ProcedureFor returns the procedure a request about a document of kind k on ground g follows on
 // day on, with the explanation, or a *RequestError wrapping [ErrNoGround] (no ground), [ErrGround]
-// (a ground the kind does not have on that day) or [ErrKind]. paper is as for [Grounds].
-func ProcedureFor(k certificate.Kind, paper bool, g Ground, on calendar.Date) (Procedure, law.Explanation, error) {
-	gs, e, err := Grounds(k, paper, on)
+// (a ground the kind does not have on that day) or [ErrKind]. paper and st are as for [Grounds].
+func ProcedureFor(st vv113.Statute, k certificate.Kind, paper bool, g Ground, on calendar.Date) (Procedure, law.Explanation, error) {
+	gs, e, err := Grounds(st, k, paper, on)
 	if err != nil {
 		return 0, e, err
 	}
@@ -336,7 +363,7 @@ func ProcedureFor(k certificate.Kind, paper bool, g Ground, on calendar.Date) (P
 	if g == 0 {
 		rule, cite := groundCitation(p, g)
 		if p == SchoolDuplicate {
-			rule, cite = RuleApplication, vv113.At("17", "2", "")
+			rule, cite = RuleApplication, reg113.At("17", "2", "")
 		}
 		return 0, e, &RequestError{Rule: rule, Citation: cite.String(), Field: "Ground",
 			Reason: "is required: the request states its ground", Err: ErrNoGround}
@@ -349,6 +376,7 @@ func ProcedureFor(k certificate.Kind, paper bool, g Ground, on calendar.Date) (P
 	rule, cite := groundCitation(p, g)
 	e.Add(rule, cite, "alus: "+g.Name(law.Estonian)+"; menetlus: "+p.Name(law.Estonian),
 		"ground: "+g.Name(law.English)+"; procedure: "+p.Name(law.English))
+	markAs(&e)
 	return p, e, nil
 }
 
@@ -382,20 +410,37 @@ func (a Attachment) String() string {
 //     change of name (the register takes the name from the population register), and nothing when
 //     the awarding body itself asks for a duplicate for an error in its data (byIssuer; X-Road
 //     reason 3).
-func Attachments(p Procedure, g Ground, byIssuer bool) ([]Attachment, law.Explanation) {
+//
+// For the procedures of regulation nr 113 the version in force on day on (the request's) is applied
+// and named (st; nil: vv113.Default); a day no version covers is refused with an error wrapping
+// law.ErrNoVersion (GEN-04).
+func Attachments(st vv113.Statute, p Procedure, g Ground, byIssuer bool, on calendar.Date) ([]Attachment, law.Explanation, error) {
+	need, e := attachments(p, g, byIssuer)
+	if uses113(p) && p.Valid() {
+		rule, cite := groundCitation(p, 0)
+		v, err := in113(st, on, rule, cite, "what is attached to a request")
+		if err != nil {
+			return nil, law.Explanation{}, err
+		}
+		vv113.Mark(&e, v)
+	}
+	return need, e, nil
+}
+
+func attachments(p Procedure, g Ground, byIssuer bool) ([]Attachment, law.Explanation) {
 	var e law.Explanation
 	need := false
 	var rule string
 	var cite law.Citation
 	switch p {
 	case SchoolDuplicate:
-		need, rule, cite = g == Illegible || g == Error || g == Legalised, RuleAttachments, vv113.At("17", "5", "")
+		need, rule, cite = g == Illegible || g == Error || g == Legalised, RuleAttachments, reg113.At("17", "5", "")
 	case StateExamExchange:
-		need, rule, cite = g == Illegible || g == Error || g == Electronic, RuleExchange, vv113.At("16", "2", "")
+		need, rule, cite = g == Illegible || g == Error || g == Electronic, RuleExchange, reg113.At("16", "2", "")
 	case StateExamCorrection:
-		rule, cite = RuleCorrection, vv113.At("15", "3", "")
+		rule, cite = RuleCorrection, reg113.At("15", "3", "")
 	case StateExamLegalised:
-		rule, cite = RuleLegalised, vv113.At("15", "4", "")
+		rule, cite = RuleLegalised, reg113.At("15", "4", "")
 	case OccupationalDuplicate:
 		need, rule, cite = (g == Illegible || g == LetterIllegible || g == Error || g == NewPersonalCode) && !byIssuer, RuleOccupation, reg74.At("7", "2", "")
 		if byIssuer && g == Error {

@@ -14,17 +14,17 @@ import (
 func TestGrounds_SCH15(t *testing.T) {
 	want := []duplicate.Ground{duplicate.Illegible, duplicate.Error, duplicate.Lost, duplicate.Legalised}
 	for _, k := range []certificate.Kind{certificate.BasicSchool, certificate.Gymnasium, certificate.GradeSheet} {
-		got, e, err := duplicate.Grounds(k, false, d(2026, time.November, 23))
+		got, e, err := duplicate.Grounds(statute, k, false, d(2026, time.November, 23))
 		if err != nil || !slices.Equal(got, want) || !e.Applies("SCH-15") {
 			t.Errorf("Grounds(%s) = %v, %v, rules %v; want %v under SCH-15", k, got, err, e.Rules(), want)
 		}
 		for i, g := range want {
-			p, _, err := duplicate.ProcedureFor(k, false, g, d(2026, time.November, 23))
+			p, _, err := duplicate.ProcedureFor(statute, k, false, g, d(2026, time.November, 23))
 			if err != nil || p != duplicate.SchoolDuplicate || p.Point(g) != string(rune('1'+i)) {
 				t.Errorf("ProcedureFor(%s, %s) = %s (point %q), %v; want school-duplicate, point %d", k, g, p, p.Point(g), err, i+1)
 			}
 		}
-		if _, _, err := duplicate.ProcedureFor(k, false, duplicate.NameChange, d(2026, time.November, 23)); ruleOf(err) != "SCH-15" {
+		if _, _, err := duplicate.ProcedureFor(statute, k, false, duplicate.NameChange, d(2026, time.November, 23)); ruleOf(err) != "SCH-15" {
 			t.Errorf("ProcedureFor(%s, name-change) = %v; want a SCH-15 error", k, err)
 		} else {
 			wantErr(t, "ProcedureFor(name-change)", err, duplicate.ErrGround, duplicate.ErrInvalid)
@@ -35,15 +35,15 @@ func TestGrounds_SCH15(t *testing.T) {
 // TestGrounds_SCH12 proves that an electronic state-exam certificate is re-issued only for an error
 // (§ 15 (3)).
 func TestGrounds_SCH12(t *testing.T) {
-	got, e, err := duplicate.Grounds(certificate.StateExam, false, d(2026, time.November, 23))
+	got, e, err := duplicate.Grounds(statute, certificate.StateExam, false, d(2026, time.November, 23))
 	if err != nil || !slices.Equal(got, []duplicate.Ground{duplicate.Error}) || !e.Applies("SCH-12") {
 		t.Fatalf("Grounds(electronic state exam) = %v, %v; want [error] under SCH-12", got, err)
 	}
-	p, _, err := duplicate.ProcedureFor(certificate.StateExam, false, duplicate.Error, d(2026, time.November, 23))
+	p, _, err := duplicate.ProcedureFor(statute, certificate.StateExam, false, duplicate.Error, d(2026, time.November, 23))
 	if err != nil || p != duplicate.StateExamCorrection {
 		t.Errorf("ProcedureFor(electronic, error) = %s, %v; want state-exam-correction", p, err)
 	}
-	_, _, err = duplicate.ProcedureFor(certificate.StateExam, false, duplicate.Lost, d(2026, time.November, 23))
+	_, _, err = duplicate.ProcedureFor(statute, certificate.StateExam, false, duplicate.Lost, d(2026, time.November, 23))
 	wantErr(t, "ProcedureFor(electronic, lost)", err, duplicate.ErrGround)
 	if ruleOf(err) != "SCH-12" {
 		t.Errorf("rule = %q; want SCH-12", ruleOf(err))
@@ -53,7 +53,7 @@ func TestGrounds_SCH12(t *testing.T) {
 // TestGrounds_SCH13_SCH14 proves that a paper state-exam certificate is exchanged on the four grounds
 // of § 16 (1), and that a legalised one follows § 15 (4).
 func TestGrounds_SCH13_SCH14(t *testing.T) {
-	got, e, err := duplicate.Grounds(certificate.StateExam, true, d(2026, time.November, 23))
+	got, e, err := duplicate.Grounds(statute, certificate.StateExam, true, d(2026, time.November, 23))
 	want := []duplicate.Ground{duplicate.Illegible, duplicate.Error, duplicate.Lost, duplicate.Electronic, duplicate.Legalised}
 	if err != nil || !slices.Equal(got, want) || !e.Applies("SCH-14") || !e.Applies("SCH-13") {
 		t.Fatalf("Grounds(paper state exam) = %v, %v, %v; want %v", got, err, e.Rules(), want)
@@ -69,7 +69,7 @@ func TestGrounds_SCH13_SCH14(t *testing.T) {
 		{duplicate.Electronic, duplicate.StateExamExchange, "4"},
 		{duplicate.Legalised, duplicate.StateExamLegalised, ""},
 	} {
-		p, _, err := duplicate.ProcedureFor(certificate.StateExam, true, tc.g, d(2026, time.November, 23))
+		p, _, err := duplicate.ProcedureFor(statute, certificate.StateExam, true, tc.g, d(2026, time.November, 23))
 		if err != nil || p != tc.p || p.Point(tc.g) != tc.point {
 			t.Errorf("ProcedureFor(paper, %s) = %s point %q, %v; want %s point %q", tc.g, p, p.Point(tc.g), err, tc.p, tc.point)
 		}
@@ -94,7 +94,7 @@ func TestGrounds_CERT07_versions(t *testing.T) {
 	} {
 		on := d(tc.on.Year(), tc.on.Month(), tc.on.Day())
 		for _, k := range []certificate.Kind{certificate.Occupational, certificate.Partial} {
-			got, e, err := duplicate.Grounds(k, false, on)
+			got, e, err := duplicate.Grounds(statute, k, false, on)
 			if err != nil {
 				t.Fatalf("Grounds(%s, %s): %v", k, on, err)
 			}
@@ -106,7 +106,7 @@ func TestGrounds_CERT07_versions(t *testing.T) {
 			}
 		}
 	}
-	if _, _, err := duplicate.ProcedureFor(certificate.Occupational, false, duplicate.NameChange, d(2024, time.May, 2)); ruleOf(err) != "CERT-07" {
+	if _, _, err := duplicate.ProcedureFor(statute, certificate.Occupational, false, duplicate.NameChange, d(2024, time.May, 2)); ruleOf(err) != "CERT-07" {
 		t.Errorf("ProcedureFor(name-change, 2024) = %v; want a CERT-07 ground error", err)
 	}
 }
@@ -114,16 +114,16 @@ func TestGrounds_CERT07_versions(t *testing.T) {
 // TestProcedureFor_NoGround proves that a request without a ground, or about a kind with no
 // procedure, is refused with a typed error naming the rule.
 func TestProcedureFor_NoGround(t *testing.T) {
-	_, _, err := duplicate.ProcedureFor(certificate.Gymnasium, false, 0, d(2026, time.November, 23))
+	_, _, err := duplicate.ProcedureFor(statute, certificate.Gymnasium, false, 0, d(2026, time.November, 23))
 	wantErr(t, "ProcedureFor(no ground)", err, duplicate.ErrNoGround, duplicate.ErrInvalid)
 	if ruleOf(err) != "SCH-16" {
 		t.Errorf("no ground: rule %q; want SCH-16", ruleOf(err))
 	}
-	_, _, err = duplicate.ProcedureFor(certificate.Occupational, false, 0, d(2026, time.November, 23))
+	_, _, err = duplicate.ProcedureFor(statute, certificate.Occupational, false, 0, d(2026, time.November, 23))
 	if ruleOf(err) != "CERT-07" {
 		t.Errorf("occupational, no ground: rule %q; want CERT-07", ruleOf(err))
 	}
-	_, _, err = duplicate.ProcedureFor(certificate.Proficiency, false, duplicate.Lost, d(2026, time.November, 23))
+	_, _, err = duplicate.ProcedureFor(statute, certificate.Proficiency, false, duplicate.Lost, d(2026, time.November, 23))
 	wantErr(t, "ProcedureFor(proficiency)", err, duplicate.ErrKind)
 }
 
@@ -155,7 +155,7 @@ func TestXRoad_CERT07(t *testing.T) {
 // duplicate and not for a lost one (§ 17 (5)).
 func TestAttachments_SCH18(t *testing.T) {
 	for g, want := range map[duplicate.Ground]bool{duplicate.Illegible: true, duplicate.Error: true, duplicate.Lost: false, duplicate.Legalised: true} {
-		got, e := duplicate.Attachments(duplicate.SchoolDuplicate, g, false)
+		got, e := attach(duplicate.SchoolDuplicate, g, false)
 		if (len(got) == 1 && got[0] == duplicate.Original) != want || !e.Applies("SCH-18") {
 			t.Errorf("Attachments(school, %s) = %v (%v); want original %v", g, got, e.Rules(), want)
 		}
@@ -166,15 +166,15 @@ func TestAttachments_SCH18(t *testing.T) {
 // (§ 16 (2)), and to nothing under § 15.
 func TestAttachments_SCH14(t *testing.T) {
 	for g, want := range map[duplicate.Ground]bool{duplicate.Illegible: true, duplicate.Error: true, duplicate.Lost: false, duplicate.Electronic: true} {
-		got, e := duplicate.Attachments(duplicate.StateExamExchange, g, false)
+		got, e := attach(duplicate.StateExamExchange, g, false)
 		if (len(got) == 1) != want || !e.Applies("SCH-14") {
 			t.Errorf("Attachments(exchange, %s) = %v; want original %v", g, got, want)
 		}
 	}
-	if got, _ := duplicate.Attachments(duplicate.StateExamLegalised, duplicate.Legalised, false); got != nil {
+	if got, _ := attach(duplicate.StateExamLegalised, duplicate.Legalised, false); got != nil {
 		t.Errorf("Attachments(§ 15 (4)) = %v; want none (SCH-13)", got)
 	}
-	if got, _ := duplicate.Attachments(duplicate.StateExamCorrection, duplicate.Error, false); got != nil {
+	if got, _ := attach(duplicate.StateExamCorrection, duplicate.Error, false); got != nil {
 		t.Errorf("Attachments(§ 15 (3)) = %v; want none (SCH-12)", got)
 	}
 }
@@ -186,12 +186,12 @@ func TestAttachments_CERT07(t *testing.T) {
 		duplicate.Illegible: true, duplicate.LetterIllegible: true, duplicate.Error: true, duplicate.Lost: false,
 		duplicate.NewPersonalCode: true, duplicate.NameChange: false,
 	} {
-		got, e := duplicate.Attachments(duplicate.OccupationalDuplicate, g, false)
+		got, e := attach(duplicate.OccupationalDuplicate, g, false)
 		if (len(got) == 1) != want || !e.Applies("CERT-07") {
 			t.Errorf("Attachments(occupational, %s) = %v; want original %v", g, got, want)
 		}
 	}
-	if got, _ := duplicate.Attachments(duplicate.OccupationalDuplicate, duplicate.Error, true); got != nil {
+	if got, _ := attach(duplicate.OccupationalDuplicate, duplicate.Error, true); got != nil {
 		t.Errorf("Attachments(occupational, error, by issuer) = %v; want none", got)
 	}
 }

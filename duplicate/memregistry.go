@@ -92,3 +92,26 @@ func cloneSchool(s School) School {
 	s.Levels = slices.Clone(s.Levels)
 	return s
 }
+
+// AnsweringSchool implements certificate.Schools (SCH-02: VV määrus nr 113 § 5 (2)): the school
+// itself while it works, its successor (followed through every reorganisation) once it was
+// reorganised, and "" once the school, or the last of its successors, was closed: then the minister
+// decides on its documents. A chain of more than 16 successors or a cycle is an error wrapping
+// [ErrUnknownSchool]; an unknown code wraps store.ErrNotFound.
+func (m *MemRegistry) AnsweringSchool(ctx context.Context, code string) (string, error) {
+	for range maxChain {
+		s, err := m.School(ctx, code)
+		if err != nil {
+			return "", err
+		}
+		switch s.Status {
+		case Reorganised:
+			code = s.Successor
+		case Closed:
+			return "", nil
+		default:
+			return s.Code, nil
+		}
+	}
+	return "", fmt.Errorf("duplicate: school registry: the successors of %q: %w", code, ErrUnknownSchool)
+}

@@ -13,11 +13,12 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // Request is an application for a duplicate, a re-issue or an exchange: what the applicant states
 // (SCH-16: the ground, the applicant's personal data, the year of graduation; SCH-14: contact data
-// and the exam time) and what is attached.
+// and the time of the exam) and what is attached.
 type Request struct {
 	// Applicant is the owner of the original as the original names them: a name and a personal code,
 	// or a birth date for a person without one (GEN-01).
@@ -39,9 +40,13 @@ type Request struct {
 	// Level is, for a grade sheet, the level of the leaving certificate it belongs to; leaving
 	// certificates tell it by their kind.
 	Level Level
-	// Year is the year of graduation (SCH-16) or, for a state-exam certificate, of the exams
-	// (§ 16 (2)).
+	// Year is the year of graduation (SCH-16: "kooli lõpetamise aasta", § 17 (2)). A state-exam
+	// request states ExamTime instead.
 	Year int
+	// ExamTime is, for a state-exam certificate, when the applicant took the exam (SCH-14: § 16 (2),
+	// "eksami sooritamise aeg"): the exam day or, for a session of several days, its first day.
+	// Required for an exchange; not asked for other documents.
+	ExamTime calendar.Date
 	// Ground is what the request rests on.
 	Ground Ground
 	// Attached lists what the applicant attached.
@@ -96,31 +101,42 @@ func structValidator() *validator.Validate {
 //   - the applicant's personal data: a name, and a valid personal code or birth date (SCH-16,
 //     GEN-01; [ErrPersonalData]);
 //   - the issuer's code (SCH-16: the school that issued the original; CERT-07: the awarding body);
-//   - the year of graduation for a school document, of the exams for an exchange: required, not
-//     after the request's year, not before the applicant's birth ([ErrFutureYear]);
+//   - the year of graduation for a school document (§ 17 (2)): required, not after the request's
+//     year, not before the applicant's birth ([ErrFutureYear]);
+//   - the time of the exam for an exchange (§ 16 (2), ExamTime): required, not after the request's
+//     day ([ErrFutureYear]), not before the applicant's birth; no Year for a state-exam certificate
+//     and no ExamTime for another document;
 //   - contact data for an exchange (SCH-14); the level for a grade sheet (SCH-17);
 //   - a new personal code for ground 5 and a new name for a change of name (CERT-07), and neither
 //     on another ground; ByIssuer only for an occupational certificate's error.
 //
-// It reads no registry: an unknown school is found when the request is routed ([FindRoute]).
-func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
+// It reads no registry: an unknown school is found when the request is routed ([FindRoute]). For
+// the procedures of regulation nr 113 the version in force on r.Date is applied and named (st; nil:
+// vv113.Default); a day no version covers is refused with an error wrapping law.ErrNoVersion
+// (GEN-04).
+func ValidateRequest(st vv113.Statute, r Request) (Procedure, law.Explanation, error) {
 	var probs []*RequestError
 	add := func(rule string, cite law.Citation, field, value, reason string, err error) {
 		probs = append(probs, &RequestError{Rule: rule, Citation: cite.String(), Field: field, Value: value, Reason: reason, Err: err})
 	}
 	on := r.Date
 	if !on.IsValid() {
-		add(RuleApplication, vv113.At("17", "2", ""), "Date", on.String(), "is required: the day of the request", ErrInvalid)
+		add(RuleApplication, reg113.At("17", "2", ""), "Date", on.String(), "is required: the day of the request", ErrInvalid)
 		return 0, law.Explanation{}, &ValidationError{Problems: probs}
 	}
 	if err := structValidator().Struct(r); err != nil {
 		if ves, ok := err.(validator.ValidationErrors); ok {
 			for _, fe := range ves {
-				add(RuleApplication, vv113.At("17", "2", ""), fe.Field(), "", "may be at most "+fe.Param()+" characters long", ErrInvalid)
+				field := strings.TrimPrefix(fe.Namespace(), "Request.")
+				if fe.Tag() != "max" {
+					// Applicant.Name "required": the personal data are checked below, with their rule.
+					continue
+				}
+				add(RuleApplication, reg113.At("17", "2", ""), field, "", "may be at most "+fe.Param()+" characters long", ErrInvalid)
 			}
 		}
 	}
-	p, e, err := ProcedureFor(r.Kind, r.Paper, r.Ground, on)
+	p, e, err := ProcedureFor(st, r.Kind, r.Paper, r.Ground, on)
 	if re, ok := err.(*RequestError); ok {
 		probs = append(probs, re)
 	} else if err != nil {
@@ -152,25 +168,21 @@ func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
 
 	// The issuer (SCH-16: "algdokumendi väljaandnud kooli direktorile"; CERT-07: Reg74 § 7 (2)).
 	if r.Issuer == "" && (p == SchoolDuplicate || p == OccupationalDuplicate) {
-		rule, cite := RuleApplication, vv113.At("17", "2", "")
+		rule, cite := RuleApplication, reg113.At("17", "2", "")
 		if p == OccupationalDuplicate {
 			rule, cite = RuleOccupation, reg74.At("7", "2", "")
 		}
 		add(rule, cite, "Issuer", "", "is required: the code of the school or awarding body that issued the original", ErrUnknownSchool)
 	}
 
-	// The year (SCH-16: "kooli lõpetamise aasta"; SCH-14: "eksami sooritamise aeg").
-	needYear, yearRule, yearCite := false, RuleApplication, vv113.At("17", "2", "")
-	switch p {
-	case SchoolDuplicate:
-		needYear = true
-	case StateExamExchange:
-		needYear, yearRule, yearCite = true, RuleExchange, vv113.At("16", "2", "")
-	}
+	// The year of graduation (SCH-16: "kooli lõpetamise aasta", § 17 (2)).
+	yearRule, yearCite := RuleApplication, reg113.At("17", "2", "")
 	switch {
-	case r.Year == 0 && needYear:
-		add(yearRule, yearCite, "Year", "", "is required: the year of graduation (of the exams, for a state-exam certificate)", ErrInvalid)
+	case r.Year == 0 && p == SchoolDuplicate:
+		add(yearRule, yearCite, "Year", "", "is required: the year of graduation", ErrInvalid)
 	case r.Year == 0:
+	case p.StateExam():
+		add(RuleExchange, reg113.At("16", "2", ""), "Year", strconv.Itoa(r.Year), "is not asked for a state-exam certificate: state ExamTime, the time of the exam (§ 16 (2))", ErrInvalid)
 	case r.Year > on.Year:
 		add(yearRule, yearCite, "Year", strconv.Itoa(r.Year), "is after the year of the request ("+strconv.Itoa(on.Year)+")", ErrFutureYear)
 	case r.Year < 1900:
@@ -179,15 +191,32 @@ func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
 		add(yearRule, yearCite, "Year", strconv.Itoa(r.Year), "is before the applicant's birth ("+strconv.Itoa(a.Born().Year)+")", ErrInvalid)
 	}
 
+	// The time of the exam (SCH-14: § 16 (2), "eksami sooritamise aeg").
+	examRule, examCite := RuleExchange, reg113.At("16", "2", "")
+	switch {
+	case r.ExamTime.IsZero() && p == StateExamExchange:
+		add(examRule, examCite, "ExamTime", "", "is required: the time of the exam, its day or the first day of its session", ErrInvalid)
+	case r.ExamTime.IsZero():
+	case !p.StateExam():
+		rule, cite := applicationCitation(p)
+		add(rule, cite, "ExamTime", r.ExamTime.String(), "is asked only for a state-exam certificate", ErrInvalid)
+	case !r.ExamTime.IsValid():
+		add(examRule, examCite, "ExamTime", r.ExamTime.String(), "is not a real date", ErrInvalid)
+	case r.ExamTime.After(on):
+		add(examRule, examCite, "ExamTime", r.ExamTime.String(), "is after the day of the request", ErrFutureYear)
+	case a.Born().IsValid() && r.ExamTime.Before(a.Born()):
+		add(examRule, examCite, "ExamTime", r.ExamTime.String(), "is before the applicant's birth", ErrInvalid)
+	}
+
 	if p == StateExamExchange && strings.TrimSpace(r.Contact) == "" {
-		add(RuleExchange, vv113.At("16", "2", ""), "Contact", "", "is required: the applicant's contact data", ErrPersonalData)
+		add(RuleExchange, reg113.At("16", "2", ""), "Contact", "", "is required: the applicant's contact data", ErrPersonalData)
 	}
 	if p == SchoolDuplicate {
 		switch l, ok := LevelOf(r.Kind); {
 		case !ok && r.Level != Basic && r.Level != Secondary:
-			add(RuleRouting, vv113.At("17", "4", ""), "Level", r.Level.String(), "is required for a grade sheet: the level of its leaving certificate", ErrInvalid)
+			add(RuleRouting, reg113.At("17", "4", ""), "Level", r.Level.String(), "is required for a grade sheet: the level of its leaving certificate", ErrInvalid)
 		case ok && r.Level != 0 && r.Level != l:
-			add(RuleRouting, vv113.At("17", "4", ""), "Level", r.Level.String(), "does not match the kind "+r.Kind.String(), ErrInvalid)
+			add(RuleRouting, reg113.At("17", "4", ""), "Level", r.Level.String(), "does not match the kind "+r.Kind.String(), ErrInvalid)
 		}
 	}
 
@@ -210,7 +239,7 @@ func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
 		}
 	default:
 		if r.NewName != "" || !r.NewCode.IsZero() {
-			rule, cite := RuleForm, vv113.At("20", "2", "")
+			rule, cite := RuleForm, reg113.At("20", "2", "")
 			if p == OccupationalDuplicate {
 				rule, cite = RuleOccupation, reg74.At("9", "2", "")
 			}
@@ -223,16 +252,19 @@ func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
 
 	// Attachments (SCH-18, SCH-14, CERT-07).
 	if p != 0 {
-		need, ae := Attachments(p, r.Ground, r.ByIssuer)
+		need, ae, err := Attachments(st, p, r.Ground, r.ByIssuer, on)
+		if err != nil {
+			return 0, e, err
+		}
 		e.Append(ae)
 		for _, x := range need {
 			if !r.Has(x) {
-				rule, cite := RuleAttachments, vv113.At("17", "5", "")
+				rule, cite := RuleAttachments, reg113.At("17", "5", "")
 				switch {
 				case p == OccupationalDuplicate:
 					rule, cite = RuleOccupation, reg74.At("7", "2", "")
 				case p == StateExamExchange:
-					rule, cite = RuleExchange, vv113.At("16", "2", "")
+					rule, cite = RuleExchange, reg113.At("16", "2", "")
 				}
 				add(rule, cite, "Attached", "", "must include the "+x.String()+" on the ground "+r.Ground.String(), ErrAttachment)
 			}
@@ -243,6 +275,7 @@ func ValidateRequest(r Request) (Procedure, law.Explanation, error) {
 	}
 	rule, cite := applicationCitation(p)
 	e.Add(rule, cite, "taotluses on alus, taotleja isikuandmed ja nõutud lisad", "the request states its ground and the applicant's personal data, with what must be attached")
+	markAs(&e)
 	return p, e, nil
 }
 
@@ -252,11 +285,11 @@ func applicationCitation(p Procedure) (string, law.Citation) {
 	case OccupationalDuplicate:
 		return RuleOccupation, reg74.At("7", "2", "")
 	case StateExamExchange:
-		return RuleExchange, vv113.At("16", "2", "")
+		return RuleExchange, reg113.At("16", "2", "")
 	case StateExamCorrection:
-		return RuleCorrection, vv113.At("15", "3", "")
+		return RuleCorrection, reg113.At("15", "3", "")
 	case StateExamLegalised:
-		return RuleLegalised, vv113.At("15", "4", "")
+		return RuleLegalised, reg113.At("15", "4", "")
 	}
-	return RuleApplication, vv113.At("17", "2", "")
+	return RuleApplication, reg113.At("17", "2", "")
 }

@@ -21,7 +21,7 @@ func schoolRequest() duplicate.Request {
 // TestValidateRequest_SCH16 proves that a well-formed school request passes, and that each bad
 // request gets a typed error naming its rule and its field.
 func TestValidateRequest_SCH16(t *testing.T) {
-	p, e, err := duplicate.ValidateRequest(schoolRequest())
+	p, e, err := duplicate.ValidateRequest(statute, schoolRequest())
 	if err != nil || p != duplicate.SchoolDuplicate || !e.Applies("SCH-16") || !e.Applies("SCH-18") {
 		t.Fatalf("ValidateRequest(good) = %s, %v, %v", p, err, e.Rules())
 	}
@@ -48,7 +48,7 @@ func TestValidateRequest_SCH16(t *testing.T) {
 	} {
 		r := schoolRequest()
 		tc.change(&r)
-		_, _, err := duplicate.ValidateRequest(r)
+		_, _, err := duplicate.ValidateRequest(statute, r)
 		var ve *duplicate.ValidationError
 		if !errors.As(err, &ve) {
 			t.Errorf("%s: ValidateRequest = %v; want a *ValidationError", tc.name, err)
@@ -61,18 +61,18 @@ func TestValidateRequest_SCH16(t *testing.T) {
 	}
 }
 
-// TestValidateRequest_SCH14 proves that an exchange needs contact data, the exam year and, for grounds
-// 1, 2 and 4, the original attached.
+// TestValidateRequest_SCH14 proves that an exchange needs contact data, the time of the exam and, for
+// grounds 1, 2 and 4, the original attached.
 func TestValidateRequest_SCH14(t *testing.T) {
 	r := duplicate.Request{Applicant: holder(), Kind: certificate.StateExam, Paper: true, Ground: duplicate.Electronic,
 		Date: d(2026, time.November, 23)}
-	_, _, err := duplicate.ValidateRequest(r)
+	_, _, err := duplicate.ValidateRequest(statute, r)
 	var ve *duplicate.ValidationError
-	if !errors.As(err, &ve) || ve.Field("Contact") == nil || ve.Field("Year") == nil || ve.Field("Attached") == nil || ve.Field("Contact").Rule != "SCH-14" {
+	if !errors.As(err, &ve) || ve.Field("Contact") == nil || ve.Field("ExamTime") == nil || ve.Field("Attached") == nil || ve.Field("Contact").Rule != "SCH-14" {
 		t.Fatalf("ValidateRequest(bare exchange) = %v", err)
 	}
-	r.Contact, r.Year, r.Attached = "ema@example.ee", 2009, []duplicate.Attachment{duplicate.Original}
-	if p, _, err := duplicate.ValidateRequest(r); err != nil || p != duplicate.StateExamExchange {
+	r.Contact, r.ExamTime, r.Attached = "ema@example.ee", d(2009, time.May, 5), []duplicate.Attachment{duplicate.Original}
+	if p, _, err := duplicate.ValidateRequest(statute, r); err != nil || p != duplicate.StateExamExchange {
 		t.Errorf("ValidateRequest(exchange) = %s, %v", p, err)
 	}
 }
@@ -82,28 +82,28 @@ func TestValidateRequest_SCH14(t *testing.T) {
 func TestValidateRequest_CERT07(t *testing.T) {
 	r := duplicate.Request{Applicant: holder(), Kind: certificate.Occupational, Issuer: body, Ground: duplicate.NameChange,
 		NewName: "Ema-Kaks Tamm", Date: d(2026, time.November, 23)}
-	if p, _, err := duplicate.ValidateRequest(r); err != nil || p != duplicate.OccupationalDuplicate {
+	if p, _, err := duplicate.ValidateRequest(statute, r); err != nil || p != duplicate.OccupationalDuplicate {
 		t.Fatalf("ValidateRequest(name change) = %s, %v", p, err)
 	}
 	r.NewName = ""
-	_, _, err := duplicate.ValidateRequest(r)
+	_, _, err := duplicate.ValidateRequest(statute, r)
 	if ruleOf(err) != "CERT-07" || !errors.Is(err, duplicate.ErrPersonalData) {
 		t.Errorf("name change without a name = %v", err)
 	}
 	r.Ground, r.NewName = duplicate.NewPersonalCode, ""
-	_, _, err = duplicate.ValidateRequest(r)
+	_, _, err = duplicate.ValidateRequest(statute, r)
 	var ve *duplicate.ValidationError
 	if !errors.As(err, &ve) || ve.Field("NewCode") == nil || ve.Field("Attached") == nil {
 		t.Errorf("new code without code or original = %v", err)
 	}
 	r.Ground, r.ByIssuer = duplicate.Error, true
-	if _, _, err := duplicate.ValidateRequest(r); err != nil {
+	if _, _, err := duplicate.ValidateRequest(statute, r); err != nil {
 		t.Errorf("the awarding body's own error, no attachment = %v", err)
 	}
 	// Before the self-service a change of name was no ground (GEN-04).
 	r = duplicate.Request{Applicant: holder(), Kind: certificate.Occupational, Issuer: body, Ground: duplicate.NameChange,
 		NewName: "Ema-Kaks Tamm", Date: d(2024, time.November, 23)}
-	if _, _, err := duplicate.ValidateRequest(r); !errors.Is(err, duplicate.ErrGround) {
+	if _, _, err := duplicate.ValidateRequest(statute, r); !errors.Is(err, duplicate.ErrGround) {
 		t.Errorf("name change in 2024 = %v; want ErrGround", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/store"
 )
 
@@ -296,6 +297,9 @@ type RouteInput struct {
 	IssuerName string        // the issuer's name as on the original, where known
 	Level      Level         // the level of the document, for a school duplicate
 	Graduated  calendar.Date // the day of graduation (the original's date), for the school's name then; zero: unknown
+	// On is the day of the request, which picks the version of regulation nr 113 the route follows
+	// (GEN-04); not used for an occupational certificate.
+	On calendar.Date
 }
 
 // maxChain bounds the successors followed, so that a cycle in the registry cannot loop.
@@ -320,8 +324,25 @@ const maxChain = 16
 //     [BodyRegistry]).
 //
 // An unknown school (or successor) is a *RequestError wrapping [ErrUnknownSchool]; a closed school
-// with no school of its level anywhere the registry lists is one wrapping [ErrNoSchool].
-func FindRoute(ctx context.Context, reg Registry, in RouteInput) (Route, law.Explanation, error) {
+// with no school of its level anywhere the registry lists is one wrapping [ErrNoSchool]. For the
+// procedures of regulation nr 113 the version in force on in.On is applied and named in the
+// explanation (st; nil: vv113.Default); a day no version covers is refused with an error wrapping
+// law.ErrNoVersion (GEN-04).
+func FindRoute(ctx context.Context, st vv113.Statute, reg Registry, in RouteInput) (Route, law.Explanation, error) {
+	if !uses113(in.Procedure) || !in.Procedure.Valid() {
+		return findRoute(ctx, reg, in)
+	}
+	rule, cite := applicationCitation(in.Procedure)
+	v, err := in113(st, in.On, rule, cite, "route the request")
+	if err != nil {
+		return Route{}, law.Explanation{}, err
+	}
+	r, e, err := findRoute(ctx, reg, in)
+	vv113.Mark(&e, v)
+	return r, e, err
+}
+
+func findRoute(ctx context.Context, reg Registry, in RouteInput) (Route, law.Explanation, error) {
 	var r Route
 	switch {
 	case in.Procedure == OccupationalDuplicate:
@@ -342,18 +363,18 @@ func FindRoute(ctx context.Context, reg Registry, in RouteInput) (Route, law.Exp
 		}
 		return r, r.Explanation(), nil
 	case in.Procedure != SchoolDuplicate:
-		return r, law.Explanation{}, &RequestError{Rule: RuleApplication, Citation: vv113.At("17", "2", "").String(), Field: "Procedure",
+		return r, law.Explanation{}, &RequestError{Rule: RuleApplication, Citation: reg113.At("17", "2", "").String(), Field: "Procedure",
 			Value: in.Procedure.String(), Reason: "is not a procedure", Err: ErrInvalid}
 	}
 	if reg == nil {
-		return r, law.Explanation{}, &RequestError{Rule: RuleApplication, Citation: vv113.At("17", "2", "").String(), Field: "Issuer",
+		return r, law.Explanation{}, &RequestError{Rule: RuleApplication, Citation: reg113.At("17", "2", "").String(), Field: "Issuer",
 			Value: in.Issuer, Reason: "cannot be looked up: no school registry is configured", Err: ErrUnknownSchool}
 	}
 	if in.Level != Basic && in.Level != Secondary {
-		return r, law.Explanation{}, &RequestError{Rule: RuleRouting, Citation: vv113.At("17", "4", "").String(), Field: "Level",
+		return r, law.Explanation{}, &RequestError{Rule: RuleRouting, Citation: reg113.At("17", "4", "").String(), Field: "Level",
 			Value: in.Level.String(), Reason: "is required: basic or secondary", Err: ErrInvalid}
 	}
-	s, err := school(ctx, reg, in.Issuer, RuleApplication, vv113.At("17", "2", ""), "Issuer")
+	s, err := school(ctx, reg, in.Issuer, RuleApplication, reg113.At("17", "2", ""), "Issuer")
 	if err != nil {
 		return r, law.Explanation{}, err
 	}
@@ -384,7 +405,7 @@ func school(ctx context.Context, reg Registry, code, rule string, cite law.Citat
 func government(ctx context.Context, reg Registry, code string) (Party, error) {
 	m, err := reg.Municipality(ctx, code)
 	if errors.Is(err, store.ErrNotFound) {
-		return Party{}, &RequestError{Rule: RuleRouting, Citation: vv113.At("17", "3", "").String(), Field: "Municipality",
+		return Party{}, &RequestError{Rule: RuleRouting, Citation: reg113.At("17", "3", "").String(), Field: "Municipality",
 			Value: code, Reason: "is not in the school registry", Err: ErrUnknownSchool}
 	}
 	if err != nil {
@@ -408,7 +429,7 @@ func schoolRoute(ctx context.Context, reg Registry, s School, l Level, r *Route,
 			p := schoolParty(s)
 			if first {
 				r.Submit = p
-				r.Steps = append(r.Steps, RouteStep{Action: Submit, To: p, Rule: RuleApplication, Citation: vv113.At("17", "2", ""),
+				r.Steps = append(r.Steps, RouteStep{Action: Submit, To: p, Rule: RuleApplication, Citation: reg113.At("17", "2", ""),
 					Et: "taotlus esitatakse algdokumendi väljaandnud kooli (" + s.Name + ") direktorile",
 					En: "the request goes to the director of the school that issued the original (" + s.Name + ")"})
 			}
@@ -422,15 +443,15 @@ func schoolRoute(ctx context.Context, reg Registry, s School, l Level, r *Route,
 					return err
 				}
 				gov, r.Submit, first = g, g, false
-				r.Steps = append(r.Steps, RouteStep{Action: Submit, To: g, Rule: RuleRouting, Citation: vv113.At("17", "3", ""),
+				r.Steps = append(r.Steps, RouteStep{Action: Submit, To: g, Rule: RuleRouting, Citation: reg113.At("17", "3", ""),
 					Et: s.Name + " on ümber korraldatud: taotlus esitatakse kooli asukohajärgsele valitsusele (" + g.Name + ")",
 					En: s.Name + " was reorganised: the request goes to the government of the school's location (" + g.Name + ")"})
 			}
-			succ, err := school(ctx, reg, s.Successor, RuleRouting, vv113.At("17", "3", ""), "Successor")
+			succ, err := school(ctx, reg, s.Successor, RuleRouting, reg113.At("17", "3", ""), "Successor")
 			if err != nil {
 				return err
 			}
-			r.Steps = append(r.Steps, RouteStep{Action: Forward, From: gov, To: schoolParty(succ), Rule: RuleRouting, Citation: vv113.At("17", "3", ""),
+			r.Steps = append(r.Steps, RouteStep{Action: Forward, From: gov, To: schoolParty(succ), Rule: RuleRouting, Citation: reg113.At("17", "3", ""),
 				Et: gov.Name + " saadab taotluse ümberkorraldatud kooli õigusjärglasele (" + succ.Name + ")",
 				En: gov.Name + " forwards the request to the reorganised school's successor (" + succ.Name + ")"})
 			if succ.Status == Reorganised || succ.Status == Closed {
@@ -441,16 +462,16 @@ func schoolRoute(ctx context.Context, reg Registry, s School, l Level, r *Route,
 		case Closed:
 			return closedRoute(ctx, reg, s, l, r, first)
 		default:
-			return &RequestError{Rule: RuleRouting, Citation: vv113.At("17", "3", "").String(), Field: "Status",
+			return &RequestError{Rule: RuleRouting, Citation: reg113.At("17", "3", "").String(), Field: "Status",
 				Value: s.Status.String(), Reason: "of school " + s.Code + " is unknown to the registry", Err: ErrUnknownSchool}
 		}
 	}
-	return &RequestError{Rule: RuleRouting, Citation: vv113.At("17", "3", "").String(), Field: "Successor", Value: s.Code,
+	return &RequestError{Rule: RuleRouting, Citation: reg113.At("17", "3", "").String(), Field: "Successor", Value: s.Code,
 		Reason: "the chain of successors is longer than " + strconv.Itoa(maxChain) + " or has a cycle", Err: ErrUnknownSchool}
 }
 
 func closedRoute(ctx context.Context, reg Registry, s School, l Level, r *Route, first bool) error {
-	cite := vv113.At("17", "4", "")
+	cite := reg113.At("17", "4", "")
 	gov, err := government(ctx, reg, s.Municipality)
 	if err != nil {
 		return err
@@ -542,7 +563,7 @@ func sameLevel(ctx context.Context, reg Registry, m, except string, l Level) (Sc
 func decideStep(p Procedure, d Party) RouteStep {
 	switch p {
 	case SchoolDuplicate:
-		return RouteStep{Action: Decide, To: d, Rule: RuleDecision, Citation: vv113.At("18", "1", ""),
+		return RouteStep{Action: Decide, To: d, Rule: RuleDecision, Citation: reg113.At("18", "1", ""),
 			Et: "kooli " + d.Name + " direktor otsustab algdokumendi kehtetuks tunnistamise ja duplikaadi väljaandmise",
 			En: "the director of " + d.Name + " decides on invalidating the original and issuing the duplicate"}
 	case OccupationalDuplicate:
@@ -550,7 +571,7 @@ func decideStep(p Procedure, d Party) RouteStep {
 			Et: d.Name + " otsustab algdokumendi kehtetuks tunnistamise ja duplikaadi väljaandmise",
 			En: d.Name + " decides on invalidating the original and issuing the duplicate"}
 	}
-	rule, cite := RuleExchange, vv113.At("16", "4", "")
+	rule, cite := RuleExchange, reg113.At("16", "4", "")
 	return RouteStep{Action: Decide, To: d, Rule: rule, Citation: cite,
 		Et: d.Name + " otsustab elektroonilise riigieksamitunnistuse väljastamise",
 		En: d.Name + " decides on issuing the electronic state-exam certificate"}

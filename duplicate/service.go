@@ -13,7 +13,9 @@ import (
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/store"
 )
 
@@ -50,6 +52,11 @@ type Config struct {
 	// ExamCentre is the institution that issues state-exam certificates, to which school originals
 	// are sent for destruction (SCH-18); its Code is the recipient of those events.
 	ExamCentre Party
+	// Statute is the versions of regulation nr 113 the school and state-exam procedures apply
+	// (GEN-04); nil means vv113.Default, the text in force 13.07.2014–30.04.2015. A step on a day no
+	// version covers is refused with an error wrapping law.ErrNoVersion: a host working with later
+	// dates adds the version it has read (vv113.Statute.With).
+	Statute vv113.Statute
 }
 
 // Service runs the cases: open (validated and routed), record receipt, record the confirmation of
@@ -66,13 +73,18 @@ type Service struct {
 // NewService returns a Service on st. It checks the series in cfg against their kinds.
 func NewService(st Store, cfg Config) (*Service, error) {
 	if st == nil {
-		return nil, errors.New("duplicate: NewService: the store is nil")
+		return nil, &invalid.FieldError{Pkg: "duplicate", Field: "store", Reason: "is required (NewService)"}
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	if cfg.ExamCentre.IsZero() {
 		cfg.ExamCentre = Party{Role: PartyExamCentre, Name: "riigieksamitunnistusi väljastav asutus"}
+	}
+	if cfg.Statute != nil {
+		if err := cfg.Statute.Check(); err != nil {
+			return nil, err
+		}
 	}
 	s := &Service{st: st, cfg: cfg, series: map[certificate.Kind]certificate.Series{}}
 	for k, se := range cfg.Series {
@@ -120,14 +132,19 @@ func ev(kind, rcpt string, at time.Time, data map[string]string) store.Event {
 	return store.Event{Kind: kind, Recipient: rcpt, At: at, Data: data}
 }
 
-// mayDecide reports whether a acts for d, whoever decides: the school, the awarding body (not its
-// partner), the exam centre, or the registrar (who also acts for Kutsekoda).
-func mayDecide(a actor.Actor, d Party) bool {
+// mayDecide reports whether a acts for whoever decides on route r: the school (also as the
+// successor of the original's school, actor.Successor naming it: SCH-02, § 5 (2), § 17 (3)), the
+// awarding body (not its partner), the exam centre, or the registrar (who also acts for Kutsekoda).
+func mayDecide(a actor.Actor, r Route) bool {
 	if a.Role == actor.Registrar {
 		return true
 	}
+	d := r.Decider
 	switch d.Role {
 	case PartySchool:
+		if a.Role == actor.Successor {
+			return d.Code != "" && a.Org == d.Code && a.For == r.Origin.Code && a.For != d.Code
+		}
 		return a.Role == actor.School && a.ActsFor(d.Code)
 	case PartyAwardingBody:
 		return a.Role == actor.AwardingBody && a.ActsFor(d.Code)
@@ -147,7 +164,7 @@ func mayRead(a actor.Actor, c *Case) bool {
 		return false
 	}
 	for _, p := range c.Route.Parties() {
-		if a.ActsFor(p) {
+		if a.ActsFor(p) || a.Role == actor.Successor && a.Org == p {
 			return true
 		}
 	}
@@ -185,7 +202,7 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 		c, err := s.st.Certificate(ctx, req.Original)
 		switch {
 		case errors.Is(err, store.ErrNotFound):
-			probs = append(probs, &RequestError{Rule: RuleApplication, Citation: vv113.At("17", "2", "").String(), Field: "Original",
+			probs = append(probs, &RequestError{Rule: RuleApplication, Citation: reg113.At("17", "2", "").String(), Field: "Original",
 				Value: string(req.Original), Reason: "is not in the register", Err: ErrMismatch})
 		case err != nil:
 			return Result{}, err
@@ -203,7 +220,7 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 			probs = append(probs, mismatch(req, &c)...)
 		}
 	}
-	p, e, err := ValidateRequest(req)
+	p, e, err := ValidateRequest(s.cfg.Statute, req)
 	var ve *ValidationError
 	if errors.As(err, &ve) {
 		probs = append(probs, ve.Problems...)
@@ -220,8 +237,8 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 	if graduated.IsZero() && req.Year > 0 && p == SchoolDuplicate {
 		graduated = calendar.MustDate(req.Year, time.June, 30)
 	}
-	route, re, err := FindRoute(ctx, s.cfg.Registry, RouteInput{Procedure: p, Issuer: req.Issuer, IssuerName: req.IssuerName,
-		Level: req.level(), Graduated: graduated})
+	route, re, err := FindRoute(ctx, s.cfg.Statute, s.cfg.Registry, RouteInput{Procedure: p, Issuer: req.Issuer, IssuerName: req.IssuerName,
+		Level: req.level(), Graduated: graduated, On: today})
 	if err != nil {
 		var rq *RequestError
 		if errors.As(err, &rq) {
@@ -235,7 +252,7 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 		for _, code := range []string{route.Submit.Code, route.Decider.Code} {
 			ok = ok || a.ActsFor(code)
 		}
-		if !ok && !(mayDecide(a, route.Decider)) {
+		if !ok && !(mayDecide(a, route)) {
 			return Result{}, actor.Deny(a, "open a duplicate case", "only the applicant, an organisation the request goes to, or the registrar may")
 		}
 	}
@@ -245,7 +262,10 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 			fee = f
 		}
 	}
-	cost, ce, err := CostOf(p, req.Ground, fee)
+	// The awarding body asking itself for an error in its data (X-Road reason 3) owns the fault
+	// (Reg74 § 10 (5)); otherwise the applicant pays until whoever decides finds the issuer at fault
+	// (GrantInput.IssuerFault).
+	cost, ce, err := CostOf(s.cfg.Statute, p, req.Ground, req.ByIssuer && p == OccupationalDuplicate, fee, today)
 	if err != nil {
 		return Result{}, err
 	}
@@ -266,9 +286,12 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 		assigned["confirm-from"] = route.Confirmer.Name
 	}
 	events = append(events, ev(EventAssigned, route.Decider.Code, now, assigned))
-	if !route.Forwarded() || (a.Role != actor.Registrar && mayDecide(a, route.Decider)) {
+	if !route.Forwarded() || (a.Role != actor.Registrar && mayDecide(a, route)) {
 		c.Status, c.ReceivedOn = Received, today
-		rev, re := s.receivedEvents(&c, now)
+		rev, re, err := s.receivedEvents(&c, now)
+		if err != nil {
+			return Result{}, err
+		}
 		events = append(events, rev...)
 		e.Append(re)
 	}
@@ -283,7 +306,7 @@ func (s *Service) Open(ctx context.Context, a actor.Actor, req Request) (Result,
 func mismatch(req Request, o *certificate.Certificate) []*RequestError {
 	var out []*RequestError
 	add := func(field, value, reason string) {
-		out = append(out, &RequestError{Rule: RuleApplication, Citation: vv113.At("17", "2", "").String(), Field: field, Value: value,
+		out = append(out, &RequestError{Rule: RuleApplication, Citation: reg113.At("17", "2", "").String(), Field: field, Value: value,
 			Reason: reason, Err: ErrMismatch})
 	}
 	if req.Kind != o.Kind {
@@ -303,11 +326,12 @@ func mismatch(req Request, o *certificate.Certificate) []*RequestError {
 }
 
 // receivedEvents returns the events of a case received by whoever decides, and the deadline's
-// explanation.
-func (s *Service) receivedEvents(c *Case, now time.Time) ([]store.Event, law.Explanation) {
-	dl, err := DecisionDeadline(c.Procedure, c.ReceivedOn)
+// explanation; the deadline's error (a day of receipt no version of the regulation covers) refuses
+// the step.
+func (s *Service) receivedEvents(c *Case, now time.Time) ([]store.Event, law.Explanation, error) {
+	dl, err := DecisionDeadline(s.cfg.Statute, c.Procedure, c.ReceivedOn)
 	if err != nil {
-		return nil, law.Explanation{}
+		return nil, law.Explanation{}, err
 	}
 	evs := []store.Event{ev(EventReceived, applicantRecipient(c.Request), now, map[string]string{
 		"received": c.ReceivedOn.String(), "decide-by": dl.Due.String(), "decider": c.Route.Decider.Name})}
@@ -316,7 +340,7 @@ func (s *Service) receivedEvents(c *Case, now time.Time) ([]store.Event, law.Exp
 			"from": c.Route.Confirmer.Name, "by": c.Route.Decider.Name, "school": c.Route.Origin.Name,
 			"graduate": c.Request.Applicant.Name, "year": strconv.Itoa(c.Request.Year)}))
 	}
-	return evs, dl.Explanation
+	return evs, dl.Explanation, nil
 }
 
 // change is a step applied to a case read from the store: it changes c and returns the events and
@@ -336,7 +360,7 @@ func (s *Service) update(ctx context.Context, a actor.Actor, id int64, op string
 		if err != nil {
 			return Result{}, err
 		}
-		if !mayDecide(a, c.Route.Decider) {
+		if !mayDecide(a, c.Route) {
 			return Result{}, actor.Deny(a, op+" case "+strconv.FormatInt(id, 10), "only whoever decides ("+c.Route.Decider.Name+") or the registrar may")
 		}
 		evs, e, cerr := ch(&c)
@@ -387,7 +411,7 @@ func (s *Service) Receive(ctx context.Context, a actor.Actor, id int64, on calen
 	now := s.instant()
 	return s.update(ctx, a, id, "receive", func(c *Case) ([]store.Event, law.Explanation, error) {
 		if c.Status != Submitted {
-			return nil, law.Explanation{}, stateErr(RuleDecision, vv113.At("18", "1", ""), "receive", c, "submitted")
+			return nil, law.Explanation{}, stateErr(RuleDecision, reg113.At("18", "1", ""), "receive", c, "submitted")
 		}
 		rule, cite := decisionCitation(c.Procedure)
 		d, err := day(on, calendar.DateOf(now), c.Request.Date, "ReceivedOn", rule, cite)
@@ -395,8 +419,7 @@ func (s *Service) Receive(ctx context.Context, a actor.Actor, id int64, on calen
 			return nil, law.Explanation{}, err
 		}
 		c.Status, c.ReceivedOn = Received, d
-		evs, e := s.receivedEvents(c, now)
-		return evs, e, nil
+		return s.receivedEvents(c, now)
 	})
 }
 
@@ -407,7 +430,7 @@ func (s *Service) Confirm(ctx context.Context, a actor.Actor, id int64, conf Con
 	now := s.instant()
 	return s.update(ctx, a, id, "confirm", func(c *Case) ([]store.Event, law.Explanation, error) {
 		var e law.Explanation
-		cite := vv113.At("17", "4", "")
+		cite := reg113.At("17", "4", "")
 		if !c.Route.NeedsConfirmation() {
 			return nil, e, &RuleError{Rule: RuleRouting, Citation: cite.String(), Op: "confirm case " + strconv.FormatInt(c.ID, 10), Err: ErrState,
 				Detail: "only a closed school's document is issued on a confirmation of graduation"}
@@ -442,6 +465,12 @@ type GrantInput struct {
 	Original certificate.Number
 	// Corrections are the corrected data, for the ground Error.
 	Corrections Corrections
+	// IssuerFault says that the ground of an occupational duplicate arose through the fault of the
+	// issuing awarding body or Kutsekoda, as whoever decides established it: the issuer then bears
+	// the cost (CERT-07: Reg74 § 10 (5)). A request the awarding body itself made for an error in its
+	// data (Request.ByIssuer) is its fault already. For other procedures, whose cost follows the
+	// ground, it is an error.
+	IssuerFault bool
 }
 
 // Grant decides the case and issues the duplicate (or the new electronic certificate) in one commit
@@ -476,7 +505,7 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		return Result{}, err
 	}
 	op := "grant case " + strconv.FormatInt(id, 10)
-	if !mayDecide(a, c.Route.Decider) {
+	if !mayDecide(a, c.Route) {
 		return Result{}, actor.Deny(a, op, "only whoever decides ("+c.Route.Decider.Name+") or the registrar may")
 	}
 	rule, cite := decisionCitation(c.Procedure)
@@ -484,7 +513,7 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		return Result{}, stateErr(rule, cite, "grant", &c, "received")
 	}
 	if c.Route.NeedsConfirmation() && c.Confirmation.IsZero() {
-		return Result{}, &RuleError{Rule: RuleRouting, Citation: vv113.At("17", "4", "").String(), Op: op, Err: ErrNoConfirmation,
+		return Result{}, &RuleError{Rule: RuleRouting, Citation: reg113.At("17", "4", "").String(), Op: op, Err: ErrNoConfirmation,
 			Detail: "the director issues the duplicate on a confirmation from " + c.Route.Confirmer.Name}
 	}
 	no := c.Request.Original
@@ -492,11 +521,11 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		no = in.Original
 	}
 	if no == "" {
-		return Result{}, &ValidationError{Problems: []*RequestError{{Rule: RuleForm, Citation: vv113.At("20", "2", "").String(),
+		return Result{}, &ValidationError{Problems: []*RequestError{{Rule: RuleForm, Citation: reg113.At("20", "2", "").String(),
 			Field: "Original", Reason: "is required to issue: the original's number (from the pupils' register)", Err: ErrInvalid}}}
 	}
 	if in.Original != "" && c.Request.Original != "" && in.Original != c.Request.Original {
-		return Result{}, &ValidationError{Problems: []*RequestError{{Rule: RuleApplication, Citation: vv113.At("17", "2", "").String(),
+		return Result{}, &ValidationError{Problems: []*RequestError{{Rule: RuleApplication, Citation: reg113.At("17", "2", "").String(),
 			Field: "Original", Value: string(in.Original), Reason: "differs from the request's " + string(c.Request.Original), Err: ErrMismatch}}}
 	}
 	orig, err := s.st.Certificate(ctx, no)
@@ -512,7 +541,7 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 	if st := orig.StatusOn(today); st != certificate.Valid && !(st == certificate.Expired && orig.Kind.School()) {
 		r, ct := RuleOccupation, reg74.At("8", "2", "4")
 		if c.Procedure != OccupationalDuplicate {
-			r, ct = "SCH-02", vv113.At("5", "2", "")
+			r, ct = "SCH-02", reg113.At("5", "2", "")
 		}
 		detail := "the original " + string(orig.Number) + " is " + st.String() + " on " + today.String() + "; refuse the request"
 		if st == certificate.Replaced {
@@ -527,16 +556,31 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 			origin.Name = sc.NameOn(orig.IssuedOn)
 		}
 	}
-	dup, form, de, err := NewDuplicate(DuplicateInput{Procedure: c.Procedure, Ground: c.Request.Ground, Original: orig, Number: in.Number,
+	dup, form, de, err := NewDuplicate(s.cfg.Statute, DuplicateInput{Procedure: c.Procedure, Ground: c.Request.Ground, Original: orig, Number: in.Number,
 		IssuedOn: today, IssuedAt: now, Origin: origin, Decider: c.Route.Decider, NewName: c.Request.NewName, NewCode: c.Request.NewCode,
 		Corrections: in.Corrections})
 	if err != nil {
 		return Result{}, err
 	}
-	fate, fe := OriginalFate(c.Procedure, c.Request.Ground)
+	fate, fe, err := OriginalFate(s.cfg.Statute, c.Procedure, c.Request.Ground, today)
+	if err != nil {
+		return Result{}, err
+	}
 	e.Add(rule, cite, "otsustati "+today.Register()+": "+c.Procedure.Name(law.Estonian)+" antakse välja", "decided on "+today.String()+": the "+c.Procedure.Name(law.English)+" is issued")
 	e.Append(fe)
 	e.Append(de)
+	if in.IssuerFault {
+		if c.Procedure != OccupationalDuplicate {
+			return Result{}, &ValidationError{Problems: []*RequestError{{Rule: RuleCost, Citation: reg113.At("18", "4", "").String(),
+				Field: "IssuerFault", Value: "true", Reason: "applies to an occupational duplicate only (Reg74 § 10 (5)): here the ground decides who pays", Err: ErrInvalid}}}
+		}
+		cost, ce, err := CostOf(s.cfg.Statute, c.Procedure, c.Request.Ground, true, c.Cost.Fee, c.Request.Date)
+		if err != nil {
+			return Result{}, err
+		}
+		c.Cost = cost
+		e.Append(ce)
+	}
 	newOrig := orig.Clone()
 	if fate.Invalidated {
 		newOrig.Replaced = certificate.Replacement{Date: today}
@@ -564,13 +608,16 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 	events = append(events, issued)
 	notice := ""
 	if fate.Publish {
-		notice, err = InvalidationNotice(NoticeFacts{Procedure: c.Procedure, Ground: c.Request.Ground, Publisher: c.Route.Decider,
+		notice, err = InvalidationNotice(s.cfg.Statute, NoticeFacts{Procedure: c.Procedure, Ground: c.Request.Ground, Publisher: c.Route.Decider,
 			Decision: in.Decision, DecidedOn: today, Original: orig, Origin: origin})
 		if err != nil {
 			return Result{}, err
 		}
 		events = append(events, store.Event{Kind: EventPublish, Subject: subj, Recipient: c.Route.Decider.Code, At: now,
 			Data: map[string]string{"publication": "Ametlikud Teadaanded", "cost": fate.PublishedAtCostOf.String(), "text": notice}})
+		if fate.PublishedAtCostOf == 0 {
+			delete(events[len(events)-1].Data, "cost") // the statute names no payer (§ 18 (3))
+		}
 	}
 	if fate.Destroyed {
 		to := s.cfg.ExamCentre
@@ -580,7 +627,7 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		events = append(events, store.Event{Kind: EventDestroy, Subject: subj, Recipient: to.Code, At: now,
 			Data: map[string]string{"original": string(no), "to": to.Name, "after": "issue"}})
 	}
-	if dl, ok, err := NoticeDeadline(c.Procedure, false, today); err == nil && ok {
+	if dl, ok, err := NoticeDeadline(s.cfg.Statute, c.Procedure, false, today); err == nil && ok {
 		events[0].Data["notify-by"] = dl.Due.String()
 		e.Append(dl.Explanation)
 	}
@@ -599,15 +646,15 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 func decisionCitation(p Procedure) (string, law.Citation) {
 	switch p {
 	case SchoolDuplicate:
-		return RuleDecision, vv113.At("18", "1", "")
+		return RuleDecision, reg113.At("18", "1", "")
 	case OccupationalDuplicate:
 		return RuleOccupation, reg74.At("8", "1", "")
 	case StateExamCorrection:
-		return RuleCorrection, vv113.At("15", "3", "")
+		return RuleCorrection, reg113.At("15", "3", "")
 	case StateExamLegalised:
-		return RuleLegalised, vv113.At("15", "4", "")
+		return RuleLegalised, reg113.At("15", "4", "")
 	}
-	return RuleExchange, vv113.At("16", "4", "")
+	return RuleExchange, reg113.At("16", "4", "")
 }
 
 // RefuseInput is what [Service.Refuse] takes.
@@ -628,7 +675,7 @@ func (s *Service) Refuse(ctx context.Context, a actor.Actor, id int64, in Refuse
 		if c.Status != Received {
 			return nil, law.Explanation{}, stateErr(rule, cite, "refuse", c, "received")
 		}
-		ref, e, err := Refuse(c.Procedure, in.Ground, today)
+		ref, e, err := Refuse(s.cfg.Statute, c.Procedure, in.Ground, today)
 		if err != nil {
 			return nil, e, err
 		}
@@ -649,7 +696,7 @@ func (s *Service) Refuse(ctx context.Context, a actor.Actor, id int64, in Refuse
 func (s *Service) Certify(ctx context.Context, a actor.Actor, id int64, g GraduationCertificate) (Result, error) {
 	now := s.instant()
 	return s.update(ctx, a, id, "certify", func(c *Case) ([]store.Event, law.Explanation, error) {
-		cite := vv113.At("18", "7", "")
+		cite := reg113.At("18", "7", "")
 		if c.Procedure != SchoolDuplicate {
 			return nil, law.Explanation{}, &RuleError{Rule: RuleGraduation, Citation: cite.String(), Op: "certify case " + strconv.FormatInt(c.ID, 10),
 				Err: ErrState, Detail: "a certificate of graduation replaces only a school duplicate"}
@@ -664,7 +711,7 @@ func (s *Service) Certify(ctx context.Context, a actor.Actor, id int64, g Gradua
 		if g.School == "" {
 			g.School = c.Route.Origin.Name
 		}
-		e, err := g.Check()
+		e, err := g.Check(s.cfg.Statute)
 		if err != nil {
 			return nil, e, err
 		}
@@ -680,10 +727,10 @@ func (s *Service) MarkNotified(ctx context.Context, a actor.Actor, id int64, on 
 	return s.update(ctx, a, id, "notify", func(c *Case) ([]store.Event, law.Explanation, error) {
 		var e law.Explanation
 		if c.DecidedOn.IsZero() {
-			return nil, e, stateErr(RuleRefusal, vv113.At("19", "2", ""), "notify", c, "decided")
+			return nil, e, stateErr(RuleRefusal, reg113.At("19", "2", ""), "notify", c, "decided")
 		}
 		rule, cite := decisionCitation(c.Procedure)
-		dl, ok, _ := NoticeDeadline(c.Procedure, c.Status == Refused, c.DecidedOn)
+		dl, ok, _ := NoticeDeadline(s.cfg.Statute, c.Procedure, c.Status == Refused, c.DecidedOn)
 		if ok {
 			rule, cite = dl.Explanation.Steps[0].Rule, dl.Explanation.Steps[0].Citation
 		}
@@ -707,7 +754,7 @@ func (s *Service) HandOver(ctx context.Context, a actor.Actor, id int64, h HandO
 	now := s.instant()
 	return s.update(ctx, a, id, "hand over", func(c *Case) ([]store.Event, law.Explanation, error) {
 		var e law.Explanation
-		cite := vv113.At("18", "5", "")
+		cite := reg113.At("18", "5", "")
 		rule := RuleHandOver
 		if c.Procedure == OccupationalDuplicate {
 			rule, cite = RuleOccupation, reg74.At("10", "", "")
@@ -750,7 +797,7 @@ func (s *Service) HandOver(ctx context.Context, a actor.Actor, id int64, h HandO
 		if c.Procedure == SchoolDuplicate {
 			e.Add(RuleHandOver, cite, "duplikaat väljastati allkirja vastu ("+h.To+") ja registreeriti „Õpilasraamatus” ("+h.RegisterEntry+")",
 				"the duplicate was handed over against signature ("+h.To+") and entered in the pupils' register ("+h.RegisterEntry+")")
-			e.Add(RuleHandOver, vv113.At("18", "6", ""), "duplikaadil on algdokumendiga võrdne juriidiline jõud", "the duplicate has the same legal force as the original")
+			e.Add(RuleHandOver, reg113.At("18", "6", ""), "duplikaadil on algdokumendiga võrdne juriidiline jõud", "the duplicate has the same legal force as the original")
 		} else {
 			e.Add(rule, cite, "duplikaat anti üle või saadeti tähitud postiga ja on registreeritud kutseregistris",
 				"the duplicate was handed over or sent by registered mail, and is registered in the register")
@@ -776,7 +823,7 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, id int64, asOf calenda
 	if asOf.IsZero() {
 		asOf = s.Today()
 	}
-	ds, err := Track(c, asOf)
+	ds, err := Track(s.cfg.Statute, c, asOf)
 	if err != nil {
 		return CaseView{}, err
 	}
@@ -797,8 +844,10 @@ func (s *Service) List(ctx context.Context, a actor.Actor, q CaseQuery, asOf cal
 	case actor.Partner:
 		q.Party = a.For
 	case actor.Registrar:
-	default:
+	case actor.AwardingBody, actor.School, actor.ExamCentre, actor.Successor:
 		q.Party = a.Org
+	default:
+		return nil, actor.Deny(a, "list duplicate cases", "only the applicant, an organisation on a case's route or the registrar may")
 	}
 	if asOf.IsZero() {
 		asOf = s.Today()
@@ -809,7 +858,7 @@ func (s *Service) List(ctx context.Context, a actor.Actor, q CaseQuery, asOf cal
 	}
 	out := make([]CaseView, 0, len(cs))
 	for _, c := range cs {
-		ds, err := Track(c, asOf)
+		ds, err := Track(s.cfg.Statute, c, asOf)
 		if err != nil {
 			return nil, err
 		}

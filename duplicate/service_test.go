@@ -249,7 +249,7 @@ func TestService_GrantFailsHalfway(t *testing.T) {
 			t.Errorf("%s wrote %d events", op, len(e.events())-n)
 		}
 	}
-	svc, _ := duplicate.NewService(failing{e.st}, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry()})
+	svc, _ := duplicate.NewService(failing{e.st}, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry(), Statute: statute})
 	if _, err := svc.Grant(ctx, actor.SchoolOf(reaalkool), c.ID, duplicate.GrantInput{Number: "G700001"}); !errors.Is(err, errDisk) {
 		t.Errorf("Grant on a failing store = %v", err)
 	}
@@ -263,7 +263,7 @@ func TestService_GrantFailsHalfway(t *testing.T) {
 	}
 	// A concurrent change of the original between read and commit: the grant reads again and wins.
 	conc := &racing{Store: e.st, once: true}
-	svc2, _ := duplicate.NewService(conc, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry()})
+	svc2, _ := duplicate.NewService(conc, duplicate.Config{Now: func() time.Time { return e.now }, Registry: registry(), Statute: statute})
 	res, err = svc2.Grant(ctx, actor.SchoolOf(reaalkool), c.ID, duplicate.GrantInput{Number: "G700001"})
 	if err != nil || res.Original.Version != orig.Version+2 || !res.Original.Hidden || res.Original.Replaced.By != "G700001" {
 		t.Errorf("Grant after a concurrent change = %+v, %v", res.Original, err)
@@ -532,7 +532,7 @@ func TestService_SCH14_Exchange(t *testing.T) {
 	ctx := context.Background()
 	e.put(stateExam("R000777"))
 	res, err := e.svc.Open(ctx, owner(), duplicate.Request{Applicant: holder(), Original: "R000777", Paper: true, Ground: duplicate.Electronic,
-		Contact: "ema@example.ee", Year: 2009, Attached: []duplicate.Attachment{duplicate.Original}})
+		Contact: "ema@example.ee", ExamTime: d(2009, time.May, 5), Attached: []duplicate.Attachment{duplicate.Original}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -743,4 +743,121 @@ func TestService_SCH24_DuplicateOfDuplicate(t *testing.T) {
 	if err != nil || res.Form.Mark != "Lõputunnistuse nr G054321 duplikaat" || res.Duplicate.DuplicateOf != "G700001" || res.Original.Replaced.By != "G700003" {
 		t.Errorf("duplicate of a duplicate = %q of %q, %v", res.Form.Mark, res.Duplicate.DuplicateOf, err)
 	}
+}
+
+// TestService_SCH02_SuccessorDecides proves who decides a reorganised school's duplicate, which
+// invalidates the original (SCH-17: § 17 (3), SCH-19: § 18 (1); SCH-02: § 5 (2)): its successor,
+// whether it acts as a school or as the successor of the reorganised one; not the reorganised school
+// itself, not another school, not the minister (whom § 17–18 do not name).
+func TestService_SCH02_SuccessorDecides(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		a       actor.Actor
+		allowed bool
+	}{
+		{"the successor as a school", actor.SchoolOf(kivilinnaK), true},
+		{"the successor as successor", actor.SuccessorOf(kivilinnaK, kivilinna), true},
+		{"the successor naming another predecessor", actor.SuccessorOf(kivilinnaK, nooKK), false},
+		{"another school as its successor", actor.SuccessorOf(poska, kivilinna), false},
+		{"the reorganised school", actor.SchoolOf(kivilinna), false},
+		{"the minister", actor.MinisterOf(""), false},
+		{"a qualification committee", actor.CommitteeOf(kivilinnaK), false},
+	} {
+		e := newEnv(t, monday)
+		ctx := context.Background()
+		res := e.openLost("G012345", kivilinna, "Tartu Kivilinna Gümnaasium")
+		if _, err := e.svc.Receive(ctx, actor.SchoolOf(kivilinnaK), res.Case.ID, calendarZero); err != nil {
+			t.Fatal(err)
+		}
+		_, err := e.svc.Grant(ctx, tt.a, res.Case.ID, duplicate.GrantInput{Number: "G700009"})
+		switch {
+		case tt.allowed && err != nil:
+			t.Errorf("SCH-02 %s: Grant = %v; want allowed", tt.name, err)
+		case !tt.allowed && !errors.Is(err, actor.ErrForbidden):
+			t.Errorf("SCH-02 %s: Grant = %v; want ErrForbidden", tt.name, err)
+		}
+	}
+}
+
+// TestMemRegistry_SCH02_AnsweringSchool proves that the fixture registry tells certificate.Registry
+// who answers for a school's documents (§ 5 (2)): the school while it works, its successor after
+// reorganisations, nobody (the minister) once closed with no successor.
+func TestMemRegistry_SCH02_AnsweringSchool(t *testing.T) {
+	var _ certificate.Schools = (*duplicate.MemRegistry)(nil)
+	reg := registry()
+	for code, want := range map[string]string{reaalkool: reaalkool, kivilinna: kivilinnaK, chainA: "", tartu8: "", nooKK: ""} {
+		if got, err := reg.AnsweringSchool(context.Background(), code); err != nil || got != want {
+			t.Errorf("AnsweringSchool(%s) = %q, %v; want %q", code, got, err, want)
+		}
+	}
+	if _, err := reg.AnsweringSchool(context.Background(), cycleA); err == nil {
+		t.Error("AnsweringSchool(a cycle of successors) = nil error; want one")
+	}
+	if _, err := reg.AnsweringSchool(context.Background(), "99999999"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("AnsweringSchool(unknown) = %v; want ErrNotFound", err)
+	}
+}
+
+// TestService_SCH02_ListByRole proves that the roles that decide no duplicate case (a qualification
+// committee, a sectoral council, the minister) list none, and a successor sees the cases routed to it.
+func TestService_SCH02_ListByRole(t *testing.T) {
+	e := newEnv(t, monday)
+	ctx := context.Background()
+	res := e.openLost("G012345", kivilinna, "Tartu Kivilinna Gümnaasium")
+	for _, a := range []actor.Actor{actor.CommitteeOf(body), actor.CouncilOf("KN-05", body), actor.MinisterOf("")} {
+		if _, err := e.svc.List(ctx, a, duplicate.CaseQuery{}, calendarZero); !errors.Is(err, actor.ErrForbidden) {
+			t.Errorf("List by %v = %v; want ErrForbidden", a, err)
+		}
+	}
+	succ := actor.SuccessorOf(kivilinnaK, kivilinna)
+	if vs, err := e.svc.List(ctx, succ, duplicate.CaseQuery{}, calendarZero); err != nil || len(vs) != 1 {
+		t.Errorf("List by the successor = %d cases, %v; want 1", len(vs), err)
+	}
+	if _, err := e.svc.Get(ctx, succ, res.Case.ID, calendarZero); err != nil {
+		t.Errorf("Get by the successor = %v", err)
+	}
+}
+
+// openLost stores the gymnasium certificate no of school and opens the owner's request for its
+// duplicate on the ground lost.
+func (e *env) openLost(no, school, name string) duplicate.Result {
+	e.t.Helper()
+	e.put(gymnasium(no, school, name, d(2013, time.June, 17)))
+	res, err := e.svc.Open(context.Background(), owner(), duplicate.Request{Applicant: holder(), Kind: certificate.Gymnasium,
+		Original: certificate.Number(no), Year: 2013, Ground: duplicate.Lost})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res
+}
+
+// TestService_CERT07_IssuerFault proves that the cost of an occupational duplicate follows fault
+// (Reg74 § 10 (5)): the owner who lost the certificate pays the body's fee; when the body, deciding,
+// finds the ground arose through its fault, the case's cost moves to it in the same commit; a school
+// duplicate's cost follows the ground, so the flag is refused there.
+func TestService_CERT07_IssuerFault(t *testing.T) {
+	e := newEnv(t, monday)
+	ctx := context.Background()
+	e.put(occupational(body))
+	res, err := e.svc.Open(ctx, owner(), duplicate.Request{Applicant: holder(), Original: "204580", Ground: duplicate.Illegible,
+		Attached: []duplicate.Attachment{duplicate.Original}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Case.Cost; c.Payer != duplicate.Applicant || c.Amount.String() != "20" {
+		t.Fatalf("cost at opening = %+v; want the owner to pay the body's 20.00", c)
+	}
+	res, err = e.svc.Grant(ctx, actor.Body(body), res.Case.ID, duplicate.GrantInput{IssuerFault: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Case.Cost; c.Payer != duplicate.Issuer || !c.Amount.IsZero() || !res.Explanation.Applies("CERT-07") {
+		t.Errorf("cost after the body found its fault = %+v; want the body to pay", c)
+	}
+	if got, _ := e.svc.Get(ctx, owner(), res.Case.ID, calendarZero); got.Case.Cost.Payer != duplicate.Issuer {
+		t.Errorf("stored cost = %+v; want the issuer's", got.Case.Cost)
+	}
+	school := e.openLost("G012345", reaalkool, "Tallinna Reaalkool")
+	_, err = e.svc.Grant(ctx, actor.SchoolOf(reaalkool), school.Case.ID, duplicate.GrantInput{Number: "G700011", IssuerFault: true})
+	wantErr(t, "Grant(school, IssuerFault)", err, duplicate.ErrInvalid)
 }

@@ -1,8 +1,21 @@
 // Package invalid holds the error types every package of the SDK uses to report bad input: a
 // [FieldError] names one field, its value and what is wrong with it; [Errors] lists every field that
-// is wrong in one input. Both wrap [ErrInvalid], so a host tells bad input apart from a refusal by
-// rule or a storage failure with errors.Is(err, invalid.ErrInvalid), whichever package reported it,
-// and finds the field with errors.As.
+// is wrong in one input; [New] makes a package's own category of bad input (classifier.ErrSyntax,
+// asice.ErrFormat, deadline.ErrLength). All of them wrap [ErrInvalid], so a host tells bad input
+// apart from a refusal by rule (which wraps the rule's own sentinel), a refusal for want of rights
+// (actor.ErrForbidden), a date no version of a rule covers (law.ErrNoVersion) or a storage failure
+// (store.ErrNotFound, …) with errors.Is(err, invalid.ErrInvalid), whichever package reported it:
+//
+//	switch {
+//	case errors.Is(err, invalid.ErrInvalid):  // 400: show the message, or the fields
+//	case errors.Is(err, actor.ErrForbidden):  // 403
+//	case errors.Is(err, store.ErrNotFound):   // 404
+//	}
+//
+// Each package keeps its own detail: the typed error it returns (isikukood.Error with its Check,
+// duplicate.RequestError with its rule and citation, calendar.DateError, pdf.FieldError, …) is still
+// found with errors.As, and its own sentinels with errors.Is. A package's ErrInvalid, where it has
+// one, is this ErrInvalid, never a second one.
 package invalid
 
 import (
@@ -81,6 +94,16 @@ func (e *Errors) Err() error {
 	}
 	return e
 }
+
+// New returns a sentinel error with the text msg that wraps [ErrInvalid]: a package's own category
+// of bad input, which errors.Is tells apart from the others and which still matches ErrInvalid.
+// Each call returns a distinct error.
+func New(msg string) error { return &category{msg: msg} }
+
+type category struct{ msg string }
+
+func (c *category) Error() string { return c.msg }
+func (c *category) Unwrap() error { return ErrInvalid }
 
 func prefix(pkg string) string {
 	if pkg == "" {

@@ -33,3 +33,16 @@ func Example() {
 	fmt.Println(err, errors.Is(err, invalid.ErrInvalid))
 	// Output: isikukood: code "123" must have 11 digits true
 }
+
+// A package's own category of bad input is told apart from the others and still matches ErrInvalid.
+func TestNew(t *testing.T) {
+	syntax, rng := invalid.New("invalid syntax"), invalid.New("invalid syntax")
+	err := fmt.Errorf("classifier: level %q: %w", "9", syntax)
+	if !errors.Is(err, syntax) || !errors.Is(err, invalid.ErrInvalid) || errors.Is(err, rng) {
+		t.Errorf("errors.Is(%v): own category %v, ErrInvalid %v, another %v; want true, true, false",
+			err, errors.Is(err, syntax), errors.Is(err, invalid.ErrInvalid), errors.Is(err, rng))
+	}
+	if syntax.Error() != "invalid syntax" {
+		t.Errorf("Error() = %q", syntax.Error())
+	}
+}

@@ -51,7 +51,10 @@
 //     "495 02020047" and "4950202-0047" are rejected, not repaired. Length is counted in characters,
 //     not bytes.
 //   - The checks run in a fixed order, length, digits, first digit, date, checksum, and the error
-//     names the first that fails ([Check]), so an input fails for exactly one reason.
+//     names the first that fails ([Check]), so an input fails for exactly one reason. The [*Error]
+//     unwraps to its Check and to invalid.ErrInvalid, the bad-input error every package of the SDK
+//     shares, so a host answers a malformed code as it answers any bad input; [Make]'s errors are
+//     *invalid.FieldError.
 //   - The year 2000: during 2000 the standard did not define the century clearly, and some people
 //     born that year were given codes beginning 3 or 4 (1900s) with YY 00, others 5 or 6
 //     (research/domain-rules.md § 1.5, citing the English Wikipedia). Such a code is valid and

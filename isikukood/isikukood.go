@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // Code is a valid Estonian personal identification code (isikukood). It is a small comparable value
@@ -83,7 +84,7 @@ func (c Check) String() string {
 func (c Check) Error() string { return c.String() }
 
 // Error reports an input that is not a valid personal code, which check it failed and why.
-// It unwraps to its [Check].
+// It unwraps to its [Check] and to invalid.ErrInvalid.
 type Error struct {
 	Input  string // the input as given, before white space was trimmed
 	Check  Check  // the first check that failed
@@ -108,8 +109,10 @@ func (e *Error) Error() string {
 	return "isikukood: " + strconv.Quote(in) + suffix + ": " + e.Check.Error() + ": " + e.Reason
 }
 
-// Unwrap returns the failed [Check], so that errors.Is(err, isikukood.ErrDate) works.
-func (e *Error) Unwrap() error { return e.Check }
+// Unwrap returns the failed [Check] and invalid.ErrInvalid, so that errors.Is(err,
+// isikukood.ErrDate) tells which check failed and errors.Is(err, invalid.ErrInvalid) that the input
+// is bad, as for every package of the SDK.
+func (e *Error) Unwrap() []error { return []error{e.Check, invalid.ErrInvalid} }
 
 // codeLen is the length of a code in digits.
 const codeLen = 11
@@ -241,18 +244,18 @@ func CheckDigit(first10 string) (int, error) {
 // The first digit is the one the standard gives birth's century; a birth in 2000 gets 5 or 6 (see
 // the package doc on the year 2000).
 //
-// It returns an error if sex is neither [Male] nor [Female], birth is not a real date in 1800–2199,
-// or serial is outside 0–999.
+// It returns an *invalid.FieldError (wrapping invalid.ErrInvalid) if sex is neither [Male] nor
+// [Female], birth is not a real date in 1800–2199, or serial is outside 0–999.
 func Make(sex Sex, birth calendar.Date, serial int) (Code, error) {
 	if sex != Male && sex != Female {
-		return Code{}, fmt.Errorf("isikukood: make: sex %d is neither Male nor Female", sex)
+		return Code{}, &invalid.FieldError{Pkg: "isikukood", Field: "sex", Value: strconv.Itoa(int(sex)), Reason: "is neither Male nor Female (Make)"}
 	}
 	if !birth.IsValid() || birth.Year < 1800 || birth.Year > 2199 {
-		return Code{}, fmt.Errorf("isikukood: make: birth date %04d-%02d-%02d is not a real date in 1800–2199",
-			birth.Year, int(birth.Month), birth.Day)
+		return Code{}, &invalid.FieldError{Pkg: "isikukood", Field: "birth",
+			Value: fmt.Sprintf("%04d-%02d-%02d", birth.Year, int(birth.Month), birth.Day), Reason: "is not a real date in 1800–2199 (Make)"}
 	}
 	if serial < 0 || serial > 999 {
-		return Code{}, fmt.Errorf("isikukood: make: serial %d is outside 0–999", serial)
+		return Code{}, &invalid.FieldError{Pkg: "isikukood", Field: "serial", Value: strconv.Itoa(serial), Reason: "is outside 0–999 (Make)"}
 	}
 	g := 2*((birth.Year-1800)/100) + 1
 	if sex == Female {

@@ -1,6 +1,6 @@
 package law
 
-import "fmt"
+import "github.com/kutsekit/kutse/invalid"
 
 // Lang is a language an output is rendered in (GEN-05: what a person reads comes in Estonian and
 // English). The zero value is Estonian.
@@ -12,7 +12,8 @@ const (
 	English              // English
 )
 
-// ParseLang parses "et" or "en" (also "est", "eng", "Estonian", "English", any case).
+// ParseLang parses "et" or "en" (also "est", "eng", "Estonian", "English", any case). Another text is
+// an *invalid.FieldError (wrapping invalid.ErrInvalid).
 func ParseLang(s string) (Lang, error) {
 	switch lower(s) {
 	case "et", "est", "estonian", "eesti":
@@ -20,7 +21,7 @@ func ParseLang(s string) (Lang, error) {
 	case "en", "eng", "english", "inglise":
 		return English, nil
 	}
-	return 0, fmt.Errorf("law: unknown language %q: want \"et\" or \"en\"", s)
+	return 0, &invalid.FieldError{Pkg: "law", Field: "language", Value: s, Reason: `is not known: want "et" or "en"`}
 }
 
 // String returns the language's ISO 639-1 code, "et" or "en".

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // Period is the time a version of a rule is in force: from From to Until inclusive; a zero Until
@@ -76,17 +77,20 @@ func (vs Versions[T]) At(d calendar.Date) (Version[T], error) {
 }
 
 // Check returns an error naming the first two versions whose periods overlap, or a version that
-// ends before it starts.
+// ends before it starts. The table is a host's input: the error is an *invalid.FieldError (wrapping
+// invalid.ErrInvalid).
 func (vs Versions[T]) Check() error {
 	for _, a := range vs {
 		if !a.Period.From.IsZero() && !a.Period.Until.IsZero() && a.Period.Until.Before(a.Period.From) {
-			return fmt.Errorf("law: version %q ends (%s) before it starts (%s)", a.Name, a.Period.Until, a.Period.From)
+			return &invalid.FieldError{Pkg: "law", Field: "version", Value: a.Name,
+				Reason: fmt.Sprintf("ends (%s) before it starts (%s)", a.Period.Until, a.Period.From)}
 		}
 	}
 	for i, a := range vs {
 		for _, b := range vs[i+1:] {
 			if overlap(a.Period, b.Period) {
-				return fmt.Errorf("law: versions %q (%s) and %q (%s) overlap", a.Name, a.Period, b.Name, b.Period)
+				return &invalid.FieldError{Pkg: "law", Field: "versions", Value: a.Name,
+					Reason: fmt.Sprintf("(%s) and %q (%s) overlap", a.Period, b.Name, b.Period)}
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/store"
 )
@@ -163,7 +164,7 @@ func orDefault(v, def int) int {
 // A sender that must not repeat a message keys it by [Message.EventID].
 func (d *Dispatcher) Dispatch(ctx context.Context) (Round, error) {
 	if d.Outbox == nil || d.Sender == nil {
-		return Round{}, errors.New("notify: Dispatcher needs an Outbox and a Sender")
+		return Round{}, &invalid.FieldError{Pkg: "notify", Field: "Dispatcher", Reason: "needs an Outbox and a Sender"}
 	}
 	lease := d.Lease
 	if lease <= 0 {
@@ -328,7 +329,7 @@ func (d *Dispatcher) fail(ctx context.Context, e *store.Event, cause error) (boo
 // each one's attempts and last error.
 func (d *Dispatcher) DeadLetters(ctx context.Context, limit int) ([]store.Event, error) {
 	if d.Outbox == nil {
-		return nil, errors.New("notify: Dispatcher needs an Outbox")
+		return nil, &invalid.FieldError{Pkg: "notify", Field: "Dispatcher.Outbox", Reason: "is required"}
 	}
 	return d.Outbox.OutboxEvents(ctx, store.EventQuery{Dead: true, Limit: limit})
 }
@@ -337,7 +338,7 @@ func (d *Dispatcher) DeadLetters(ctx context.Context, limit int) ([]store.Event,
 // afresh: the host retries dead letters once it has mended what failed them.
 func (d *Dispatcher) Requeue(ctx context.Context, ids ...int64) error {
 	if d.Outbox == nil {
-		return errors.New("notify: Dispatcher needs an Outbox")
+		return &invalid.FieldError{Pkg: "notify", Field: "Dispatcher.Outbox", Reason: "is required"}
 	}
 	return d.Outbox.RequeueEvents(ctx, ids...)
 }

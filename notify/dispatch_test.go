@@ -48,7 +48,7 @@ func registerWithNotices() (*memstore.Store, error) {
 	if _, err := reg.Hide(ctx, actor.OwnerOf(sample.Holder()), "204580"); err != nil {
 		return nil, err
 	}
-	_, err = reg.Invalidate(ctx, body, "204580", certificate.Invalidation{Date: calendar.MustDate(2026, 12, 1),
+	_, err = reg.Invalidate(ctx, actor.CommitteeOf(body.Org), "204580", certificate.Invalidation{Date: calendar.MustDate(2026, 12, 1),
 		Reason: "võltsitud dokument", Decision: "kutsekomisjoni otsus nr 7"})
 	return st, err
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/kutsekit/kutse/exam/proficiency"
 	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/isikukood"
+	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/stamp"
 	"github.com/kutsekit/kutse/store"
 	"github.com/kutsekit/kutse/store/memstore"
@@ -68,7 +70,7 @@ func flows(t testing.TB) *memstore.Store {
 	other.Number, other.Title = "204587", "Hooldustöötaja, tase 4"
 	_, err = reg.Issue(ctx, body, certificate.IssueRequest{Certificate: other})
 	must("Issue 204587", err)
-	_, err = reg.Invalidate(ctx, body, "204587", certificate.Invalidation{Date: calendar.MustDate(2026, 12, 1),
+	_, err = reg.Invalidate(ctx, actor.CommitteeOf(body.Org), "204587", certificate.Invalidation{Date: calendar.MustDate(2026, 12, 1),
 		Reason: "võltsitud dokument", Decision: "kutsekomisjoni otsus nr 7"})
 	must("Invalidate", err)
 	key, chain, err := stamp.TestSeal(c.now())
@@ -113,7 +115,12 @@ func duplicates(t testing.TB, st *memstore.Store, c *clock) {
 		Near: map[string][]string{nooVald: {elvaVald}},
 	}
 	c.set(2026, time.November, 23)
-	svc, err := duplicate.NewService(st, duplicate.Config{Now: c.now, Registry: reg,
+	// The SDK knows regulation nr 113 as in force 13.07.2014–30.04.2015; a school deciding in 2026
+	// adds the version it found unchanged (GEN-04), as duplicate's example shows.
+	statute, err := vv113.Default().With(vv113.Version{Name: "2026 (host)", Period: law.Period{From: calendar.MustDate(2015, time.May, 1)},
+		Rule: vv113.Default()[0].Rule})
+	must("vv113 host version", err)
+	svc, err := duplicate.NewService(st, duplicate.Config{Now: c.now, Registry: reg, Statute: statute,
 		Fees:       duplicate.Fees{"": {certificate.Gymnasium: decimal.RequireFromString("10.00")}},
 		ExamCentre: duplicate.Party{Role: duplicate.PartyExamCentre, Code: harnoCode, Name: "Haridus- ja Noorteamet"}})
 	must("duplicate.NewService", err)

@@ -3,10 +3,22 @@
 // Vabariigi Valitsuse määrus nr 113 "Põhikooli ja gümnaasiumi lõputunnistuse, hinnetelehe ja
 // riigieksamitunnistuse statuut ja vormid" (RT I 2010, 58, 391; seed 002 §§ 2, 7–12).
 //
-// The functions are pure: they take the document's data and neither store nor read anything.
-// Validate reports bad data as an *invalid.Errors (wrapping invalid.ErrInvalid) whose every
+// The functions are pure: they take the document's data (and the versions of the regulation) and
+// neither store nor read anything. Validate reports bad data as an *invalid.Errors (wrapping invalid.ErrInvalid) whose every
 // FieldError names the rule in its Reason, e.g. "… (SCH-05)". Lines gives the text as printed, in
 // Estonian, with a law.Explanation of the rules applied (GEN-06).
+//
+// # Versions (GEN-04)
+//
+// The rules are those of the version of regulation nr 113 in force on the teachers' council's
+// decision date (the day the document is decided and drawn up), taken from the vv113.Statute
+// Validate and Lines are given (nil: vv113.Default, the text in force 13.07.2014–30.04.2015, seed
+// 002). A date no version covers is refused with an error wrapping law.ErrNoVersion: a certificate
+// decided in June 2014 or in 2026 needs the host to add the version it has read (vv113.Statute.With);
+// the figure the rules read (the council members who sign, five) is the version's. Every step of
+// Lines' explanation names the version. The examples and tests decide on 13 June 2014 under a host
+// version from 02.05.2014: the seed's amendment markers show that the amendment in force from
+// 13.07.2014 changed only § 6, but the SDK does not take that text as known by itself.
 //
 // # Rules
 //

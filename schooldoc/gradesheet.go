@@ -8,6 +8,7 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // The fixed words of a grade sheet (seed 002 § 11 (4) 8), 9), 10), 14)).
@@ -103,8 +104,16 @@ type GradeSheet struct {
 }
 
 // Validate returns nil, or an *invalid.Errors listing every field SCH-03, SCH-06, SCH-08 and SCH-09
-// refuse: a grade word that does not match its digit among them. It wraps invalid.ErrInvalid.
-func (g GradeSheet) Validate() error {
+// refuse: a grade word that does not match its digit among them. It wraps invalid.ErrInvalid. The
+// rules are those of the version of regulation nr 113 in force on the teachers' council's decision
+// date (st; nil: vv113.Default): a date no version covers is refused with an error wrapping
+// law.ErrNoVersion (GEN-04).
+func (g GradeSheet) Validate(st vv113.Statute) error {
+	if g.DecisionDate.IsValid() {
+		if _, err := version(st, "SCH-08", g.DecisionDate); err != nil {
+			return err
+		}
+	}
 	errs := &invalid.Errors{Pkg: pkg}
 	switch g.Kind {
 	case Basic, Gymnasium:
@@ -211,9 +220,15 @@ func (g GradeSheet) Validate() error {
 // each item on its line ("Lõputunnistus nr G123456", "õppekeel: eesti", "matemaatika 5 (väga hea)",
 // "… ei olnud õppekavas", …), the decision date worded per GEN-02 and the captions for the director
 // and the council secretary. The labels of the items are the SDK's: the form (annex 3) is not in the
-// sources. Lines does not validate: call Validate first.
-func (g GradeSheet) Lines() ([]string, law.Explanation) {
+// sources. Lines does not validate: call Validate first. Every step of the explanation names the
+// version of regulation nr 113 in force on the decision date (st; nil: vv113.Default); a date no
+// version covers is refused with an error wrapping law.ErrNoVersion (GEN-04).
+func (g GradeSheet) Lines(st vv113.Statute) ([]string, law.Explanation, error) {
 	var ex law.Explanation
+	v, err := version(st, "SCH-08", g.DecisionDate)
+	if err != nil {
+		return nil, ex, err
+	}
 	p := func(point string) law.Citation { return act113("11", "4", point) }
 	lines := []string{
 		"HINNETELEHT",
@@ -298,5 +313,6 @@ func (g GradeSheet) Lines() ([]string, law.Explanation) {
 	ex.Add("SCH-06", act113("11", "1", ""), "vormistatud eesti keeles", "drawn up in Estonian")
 	ex.Add("SCH-09", act113("12", "1", ""), "kinnitavad direktor, õppenõukogu sekretär ja pitsat",
 		"confirmed by the director, the council secretary and the seal")
-	return lines, ex
+	vv113.Mark(&ex, v)
+	return lines, ex, nil
 }

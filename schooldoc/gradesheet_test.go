@@ -45,7 +45,7 @@ func basicSheet(t testing.TB) schooldoc.GradeSheet {
 
 func TestGradeSheetValidate_valid(t *testing.T) {
 	for _, g := range []schooldoc.GradeSheet{sheet(t), basicSheet(t)} {
-		if err := g.Validate(); err != nil {
+		if err := g.Validate(june2014); err != nil {
 			t.Errorf("Validate(%s) = %v; want nil", g.Kind, err)
 		}
 	}
@@ -54,56 +54,56 @@ func TestGradeSheetValidate_valid(t *testing.T) {
 func TestValidate_SCH08_gradeWords(t *testing.T) {
 	g := sheet(t)
 	g.Subjects[0].Score.Word = "hea"
-	field(t, g.Validate(), "Subjects[0].Score.Word", "SCH-08")
+	field(t, g.Validate(june2014), "Subjects[0].Score.Word", "SCH-08")
 	g = sheet(t)
 	g.Exams[0].Score = schooldoc.Score{Grade: 6, Word: "väga hea"}
-	field(t, g.Validate(), "Exams[0].Score.Grade", "SCH-08")
+	field(t, g.Validate(june2014), "Exams[0].Score.Grade", "SCH-08")
 	g = sheet(t)
 	g.Work.Score = schooldoc.Score{}
-	field(t, g.Validate(), "Work.Score.Grade", "SCH-08")
+	field(t, g.Validate(june2014), "Work.Score.Grade", "SCH-08")
 	g = sheet(t)
 	g.Electives[1].Score = schooldoc.ScoreOf(3)
-	field(t, g.Validate(), "Electives[1]", "SCH-08")
+	field(t, g.Validate(june2014), "Electives[1]", "SCH-08")
 }
 
 func TestValidate_SCH08_items(t *testing.T) {
 	g := sheet(t)
 	g.CertificateNumber = "P123456"
-	field(t, g.Validate(), "CertificateNumber", "SCH-08")
+	field(t, g.Validate(june2014), "CertificateNumber", "SCH-08")
 	g = sheet(t)
 	g.StudyLanguage = ""
-	field(t, g.Validate(), "StudyLanguage", "SCH-08")
+	field(t, g.Validate(june2014), "StudyLanguage", "SCH-08")
 	g = sheet(t)
 	g.EQF = 0
-	field(t, g.Validate(), "EQF", "SCH-08")
+	field(t, g.Validate(june2014), "EQF", "SCH-08")
 	g = sheet(t)
 	g.Subjects[2].Score = schooldoc.ScoreOf(3)
-	field(t, g.Validate(), "Subjects[2]", "SCH-08")
+	field(t, g.Validate(june2014), "Subjects[2]", "SCH-08")
 	g = basicSheet(t)
 	g.Subjects[0].Individual = true
-	field(t, g.Validate(), "Subjects[0].Individual", "SCH-08")
+	field(t, g.Validate(june2014), "Subjects[0].Individual", "SCH-08")
 	g = sheet(t)
 	g.Exams[0].SchoolExam = true
-	field(t, g.Validate(), "Exams[0].SchoolExam", "SCH-08")
+	field(t, g.Validate(june2014), "Exams[0].SchoolExam", "SCH-08")
 	g = basicSheet(t)
 	g.Work.Score = schooldoc.ScoreOf(5)
-	field(t, g.Validate(), "Work.Score", "SCH-08")
+	field(t, g.Validate(june2014), "Work.Score", "SCH-08")
 }
 
 func TestValidate_SCH09_confirmation(t *testing.T) {
 	g := sheet(t)
 	g.Signatories.Director = ""
-	field(t, g.Validate(), "Signatories.Director", "SCH-09")
+	field(t, g.Validate(june2014), "Signatories.Director", "SCH-09")
 	g = sheet(t)
 	g.Signatories.Secretary = " "
-	field(t, g.Validate(), "Signatories.Secretary", "SCH-09")
+	field(t, g.Validate(june2014), "Signatories.Secretary", "SCH-09")
 	g = sheet(t)
 	g.Signatories.Seal = false
-	field(t, g.Validate(), "Signatories.Seal", "SCH-09")
+	field(t, g.Validate(june2014), "Signatories.Seal", "SCH-09")
 }
 
 func TestGradeSheetLines_SCH08(t *testing.T) {
-	lines, ex := sheet(t).Lines()
+	lines, ex, _ := sheet(t).Lines(june2014)
 	for _, want := range []string{
 		"lõputunnistus nr G123456",
 		"õppekeel: eesti",
@@ -125,7 +125,7 @@ func TestGradeSheetLines_SCH08(t *testing.T) {
 			t.Errorf("explanation rules %v; want %s", ex.Rules(), r)
 		}
 	}
-	lines, _ = basicSheet(t).Lines()
+	lines, _, _ = basicSheet(t).Lines(june2014)
 	for _, want := range []string{"matemaatika koolieksam 5 (väga hea)", "loovtöö: Kooli ajalugu", "kunst tubli"} {
 		if !contains(lines, want) {
 			t.Errorf("basic Lines() lack %q:\n%s", want, strings.Join(lines, "\n"))

@@ -8,6 +8,7 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // Kind is the kind of a leaving certificate: basic school or gymnasium (SCH-01).
@@ -161,13 +162,28 @@ type LeavingCertificate struct {
 	Handover    Handover
 }
 
-// MinCouncilMembers is the least number of council members who sign a leaving certificate (seed 002
-// § 9 (2)).
+// MinCouncilMembers is the least number of council members who sign a leaving certificate in the
+// version of regulation nr 113 the SDK knows (seed 002 § 9 (2)); a version a host adds sets its own
+// (vv113.Rules.CouncilMembers).
 const MinCouncilMembers = 5
 
 // Validate returns nil, or an *invalid.Errors listing every field the rules SCH-03..SCH-07 refuse;
-// each reason names its rule. It wraps invalid.ErrInvalid.
-func (c LeavingCertificate) Validate() error {
+// each reason names its rule. It wraps invalid.ErrInvalid. The rules are those of the version of
+// regulation nr 113 in force on the teachers' council's decision date (st; nil: vv113.Default): a
+// date no version covers is refused with an error wrapping law.ErrNoVersion (GEN-04).
+func (c LeavingCertificate) Validate(st vv113.Statute) error {
+	minMembers := MinCouncilMembers
+	if c.DecisionDate.IsValid() {
+		rule := "SCH-04"
+		if c.Kind == Gymnasium {
+			rule = "SCH-05"
+		}
+		v, err := version(st, rule, c.DecisionDate)
+		if err != nil {
+			return err
+		}
+		minMembers = v.Rule.CouncilMembers
+	}
 	errs := &invalid.Errors{Pkg: pkg}
 	switch c.Kind {
 	case Basic, Gymnasium:
@@ -232,8 +248,8 @@ func (c LeavingCertificate) Validate() error {
 			members++
 		}
 	}
-	if members < MinCouncilMembers {
-		errs.Add("Signatories.Members", strconv.Itoa(members), "must be at least five council members' signatures (SCH-07)")
+	if members < minMembers {
+		errs.Add("Signatories.Members", strconv.Itoa(members), "must be at least "+strconv.Itoa(minMembers)+" council members' signatures (SCH-07)")
 	}
 	if !s.Seal {
 		errs.Add("Signatories.Seal", "", "is required: the school seal confirms the certificate (SCH-07)")
@@ -302,9 +318,15 @@ func holderLine(h certificate.Holder) string {
 // study direction and medal, the council decision with its date worded per GEN-02 ("13. juunil
 // 2014"), and the captions under which the director, the council secretary and the members sign.
 // Signatures and seal are on paper, so names are not printed. Lines does not validate: call
-// Validate first.
-func (c LeavingCertificate) Lines() ([]string, law.Explanation) {
+// Validate first. Every step of the explanation names the version of regulation nr 113 in force on
+// the decision date (st; nil: vv113.Default); a date no version covers is refused with an error
+// wrapping law.ErrNoVersion (GEN-04).
+func (c LeavingCertificate) Lines(st vv113.Statute) ([]string, law.Explanation, error) {
 	var ex law.Explanation
+	v, err := version(st, "SCH-04", c.DecisionDate)
+	if err != nil {
+		return nil, ex, err
+	}
 	lines := []string{"EESTI VABARIIK", c.Kind.title(), string(c.Number)}
 	ex.Add("SCH-03", act113("7", "2", ""), "number "+string(c.Number)+" seerias "+series(c.Kind),
 		"number "+string(c.Number)+" in series "+series(c.Kind))
@@ -341,7 +363,8 @@ func (c LeavingCertificate) Lines() ([]string, law.Explanation) {
 		"date with the month as a word in the adessive: "+date)
 	ex.Add("SCH-06", act113("8", "5", ""), "vormistatud eesti keeles", "drawn up in Estonian")
 	lines = append(lines, "direktor", "õppenõukogu sekretär", "õppenõukogu liikmed")
-	ex.Add("SCH-07", act113("9", "2", ""), "kinnitavad direktor, õppenõukogu sekretär, vähemalt viis õppenõukogu liiget ja pitsat",
-		"confirmed by the director, the council secretary, at least five council members and the seal")
-	return lines, ex
+	ex.Add("SCH-07", act113("9", "2", ""), "kinnitavad direktor, õppenõukogu sekretär, vähemalt "+strconv.Itoa(v.Rule.CouncilMembers)+" õppenõukogu liiget ja pitsat",
+		"confirmed by the director, the council secretary, at least "+strconv.Itoa(v.Rule.CouncilMembers)+" council members and the seal")
+	vv113.Mark(&ex, v)
+	return lines, ex, nil
 }

@@ -8,7 +8,6 @@ import (
 	"crypto/x509"
 	"encoding/base32"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -19,6 +18,7 @@ import (
 	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/stamp/asice"
 	"github.com/kutsekit/kutse/stamp/pdf"
@@ -66,15 +66,15 @@ type Service struct {
 // NewService returns a Service, or an error naming what in cfg is missing or wrong.
 func NewService(st Store, cfg Config) (*Service, error) {
 	if st == nil {
-		return nil, errors.New("stamp: NewService: the store is nil")
+		return nil, &invalid.FieldError{Pkg: "stamp", Field: "store", Reason: "is required (NewService)"}
 	}
 	u, err := url.Parse(cfg.BaseURL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("stamp: Config.BaseURL %q: must be an absolute http(s) URL", cfg.BaseURL)
+		return nil, &invalid.FieldError{Pkg: "stamp", Field: "Config.BaseURL", Value: cfg.BaseURL, Reason: "must be an absolute http(s) URL"}
 	}
 	cfg.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/")
 	if cfg.Key == nil || len(cfg.Chain) == 0 {
-		return nil, errors.New("stamp: Config.Key and Config.Chain are required: the seal")
+		return nil, &invalid.FieldError{Pkg: "stamp", Field: "Config.Key", Reason: "and Config.Chain are required: the seal"}
 	}
 	if cfg.Profile == 0 {
 		switch {

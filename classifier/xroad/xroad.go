@@ -2,9 +2,10 @@ package xroad
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
+
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // Namespace is the target namespace of the register's X-Road schema (elementFormDefault
@@ -15,8 +16,9 @@ const Namespace = "http://producers.kutseregister.xtee.riik.ee/producer/kutsereg
 // kirjeteArvType) many times over. Longer input is refused with [ErrTooLarge].
 const MaxSize = 8 << 20
 
-// ErrTooLarge is returned by [Decode] for input longer than [MaxSize].
-var ErrTooLarge = errors.New("xroad: input exceeds the maximum size")
+// ErrTooLarge is returned by [Decode] for input longer than [MaxSize]. It is bad input and wraps
+// invalid.ErrInvalid.
+var ErrTooLarge = invalid.New("xroad: input exceeds the maximum size")
 
 // Record is one certificate record, the schema's complexType kutsetunnistusV2Type (an xs:sequence
 // whose every element has minOccurs="0"). Each field holds its element's text as written, so that a
@@ -72,10 +74,18 @@ type Certificates struct {
 // unqualified); elements the schema does not have are ignored. The search request is also an
 // element kutsetunnistus in the namespace: pass answers, not requests. Values are not checked here:
 // [ToCertificate] does that. The error is [ErrTooLarge] for longer input, and otherwise names the XML
-// fault.
+// fault; both wrap invalid.ErrInvalid. A failure of r itself is returned wrapped, and is not
+// invalid.ErrInvalid.
 func Decode(r io.Reader) ([]Record, error) {
-	lr := &io.LimitedReader{R: r, N: MaxSize + 1}
+	rr := &recordingReader{r: r}
+	lr := &io.LimitedReader{R: rr, N: MaxSize + 1}
 	d := xml.NewDecoder(lr)
+	bad := func(what string, err error) error {
+		if rr.err != nil { // the reader failed: not the input's fault
+			return fmt.Errorf("xroad: %s: %w", what, err)
+		}
+		return fmt.Errorf("xroad: %s: %w: %w", what, invalid.ErrInvalid, err)
+	}
 	var out []Record
 	for {
 		tok, err := d.Token()
@@ -86,7 +96,7 @@ func Decode(r io.Reader) ([]Record, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("xroad: decode: %w", err)
+			return nil, bad("decode", err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Space != Namespace || se.Name.Local != "kutsetunnistus" {
@@ -98,7 +108,7 @@ func Decode(r io.Reader) ([]Record, error) {
 			return nil, ErrTooLarge
 		}
 		if err != nil {
-			return nil, fmt.Errorf("xroad: decode record %d: %w", len(out)+1, err)
+			return nil, bad(fmt.Sprintf("decode record %d", len(out)+1), err)
 		}
 		out = append(out, rec)
 	}
@@ -127,4 +137,19 @@ func Marshal(rec Record) ([]byte, error) {
 		return nil, fmt.Errorf("xroad: marshal: %w", err)
 	}
 	return b, nil
+}
+
+// recordingReader remembers the first error of its reader other than io.EOF, so that [Decode] tells
+// a failing reader from malformed input.
+type recordingReader struct {
+	r   io.Reader
+	err error
+}
+
+func (rr *recordingReader) Read(p []byte) (int, error) {
+	n, err := rr.r.Read(p)
+	if err != nil && err != io.EOF && rr.err == nil {
+		rr.err = err
+	}
+	return n, err
 }

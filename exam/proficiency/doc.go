@@ -11,21 +11,28 @@
 //
 // # Versions (GEN-04)
 //
-// The rules changed on 01.07.2011. [Default] holds both versions; each decision picks the version
-// in force on the date that matters and names it in its explanation's first step.
+// The rules changed on 01.07.2011, and the organiser on 01.08.2020. [Default] holds the three
+// versions; each decision picks the version in force on the date that matters and names it in its
+// explanation's first step.
 //
-//	version     in force                 source                                           citation
+//	version     in force                 source                                              citation
 //	01.10.2010  01.10.2010–30.06.2011    HTM määrus 30.11.2007 nr 73 as then in force (004)  RTL 2007, 94, 1563 (§ by rule)
-//	01.07.2011  from 01.07.2011          HTM määrus 13.06.2011 nr 24; SA Innove's page (003) RT I, 16.06.2011, 6 (§ 3 only); 003
+//	01.07.2011  01.07.2011–31.07.2020    HTM määrus 13.06.2011 nr 24; SA Innove's page (003) RT I, 16.06.2011, 6 (§ 3 only); the page
+//	01.08.2020  from 01.08.2020          nr 24 as amended, § 3 (4): Harno organises          RT I, 16.06.2011, 6 § 3 lg 4 (LNG-01)
 //
-// What changed: the retake wait (three months after failing or being absent → six months after an
-// absence without good reason or a result below 35 %, none after a cancellation at least 7 days
-// before the exam, a good reason shown by an explanation filed within 30 days), the organiser (REKK →
-// SA Innove) and the 65+ citizenship applicant's arrangement (003 only). The date that matters is
-// the exam day, for a retake wait the day of the earlier exam that started it. A date before
-// 01.10.2010 has no version and is refused (law.ErrNoVersion). A host adds a later version (say,
-// Harno as the organiser from 01.08.2020) with [Rulebook.With], which closes the open version the
-// day before; nothing in the SDK changes.
+// What changed on 01.07.2011: the retake wait (three months after failing or being absent → six
+// months after an absence without good reason or a result below 35 %, none after a cancellation at
+// least 7 days before the exam, a good reason shown by an explanation filed within 30 days), the
+// organiser (REKK → SA Innove) and the 65+ citizenship applicant's arrangement (003 only). On
+// 01.08.2020 Haridus- ja Noorteamet (Harno) took over SA Innove's (and the Archimedes foundation's)
+// tasks, and regulation nr 24 § 3 (4) names it the organiser in the wording in force from that day
+// (research/domain-rules.md § 5.1, § 5.7). The Riigi Teataja reference of the amending act of
+// 13.07.2020 was not found, so the version cites nr 24 itself; that the amendment changed nothing
+// else the SDK encodes is UNCONFIRMED, and so is the content of the amendment in force from
+// 06.11.2023: the version "01.08.2020" has no end, and a host that has read the later text adds its
+// version with [Rulebook.With], which closes the open version the day before; nothing in the SDK
+// changes. The date that matters is the exam day, for a retake wait the day of the earlier exam that
+// started it. A date before 01.10.2010 has no version and is refused (law.ErrNoVersion).
 //
 // # Rules and functions
 //
@@ -128,7 +135,9 @@
 //   - Under the 2011 version the rules the sources do not say changed (groups of 22, 60 %, 30 days,
 //     five years, six hours, examiners, special needs, admission) keep 004's content and cite
 //     regulation nr 24 by the act alone (its sections beyond § 3 were not verified). The organiser
-//     is SA Innove as 003 names it; when Innove took over from REKK is not in the sources.
+//     is SA Innove as 003 names it until 31.07.2020, Harno from 01.08.2020; when Innove took over
+//     from REKK is not in the sources. The rules cited to SA Innove's page (LNG-05, LNG-07..10,
+//     LNG-18) keep that citation under the 2020 version: the page is where the sources state them.
 //   - An earlier registration whose exam day no version covers is ignored when it is older than the
 //     longest wait any version sets; otherwise the decision is refused (never guessed).
 //

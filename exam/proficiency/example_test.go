@@ -27,11 +27,11 @@ func ExampleRulebook_RetakeWait() {
 	fmt.Println(w.Explanation.Render(law.English))
 	// Output:
 	// wait: true ends 15.03.2012 first exam day 16.03.2012
-	// 1. GEN-04 (RT I, 16.06.2011, 6, version 01.07.2011): applied the version in force on 2011-09-15 (2011-07-01 – …)
-	// 2. LNG-08 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)): the person was absent from the exam on 15.09.2011 and filed no explanation with evidence by 17.10.2011: absent without good reason
+	// 1. GEN-04 (RT I, 16.06.2011, 6, version 01.07.2011): applied the version in force on 2011-09-15 (2011-07-01 – 2020-07-31)
+	// 2. LNG-08 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)): the person was absent from the exam on 15.09.2011 and filed no explanation with evidence by 17.10.2011: absent without good reason
 	// 3. GEN-03 (RT I 2002, 35, 216 § 135 (1)): the period starts running on 16.09.2011, the day after 15.09.2011, the day that starts it
 	// 4. GEN-03 (RT I 2002, 35, 216 § 136 (3)): the 6-month period ends on the corresponding day of its last month, 15.03.2012
-	// 5. LNG-08 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)): the exam may be sat again no earlier than 6 months after the exam on 15.09.2011: the wait ends on 15.03.2012; the first exam day allowed is 16.03.2012
+	// 5. LNG-08 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)): the exam may be sat again no earlier than 6 months after the exam on 15.09.2011: the wait ends on 15.03.2012; the first exam day allowed is 16.03.2012
 }
 
 // The same absence on 15.05.2011 falls under regulation nr 73 as in force 01.10.2010–30.06.2011
@@ -75,16 +75,16 @@ func ExampleRulebook_Decide_senior() {
 	fmt.Println(d.Explanation.Render(law.English))
 	// Output:
 	// allowed: true skills: [listening reading speaking] notice by 16.08.2011
-	// 1. GEN-04 (RT I, 16.06.2011, 6, version 01.07.2011): applied the version in force on 2011-09-15 (2011-07-01 – …)
+	// 1. GEN-04 (RT I, 16.06.2011, 6, version 01.07.2011): applied the version in force on 2011-09-15 (2011-07-01 – 2020-07-31)
 	// 2. LNG-03 (RT I, 16.06.2011, 6 § 3 (2)): exam level B1
-	// 3. LNG-05 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)): registration online in the state portal eesti.ee
-	// 4. LNG-09 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)): the application was made on 01.08.2011, on or before the last day of registration, 01.08.2011
-	// 5. LNG-07 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)): the person has no other active registration
-	// 6. LNG-08 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)): no earlier exam started a wait
+	// 3. LNG-05 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)): registration online in the state portal eesti.ee
+	// 4. LNG-09 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)): the application was made on 01.08.2011, on or before the last day of registration, 01.08.2011
+	// 5. LNG-07 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)): the person has no other active registration
+	// 6. LNG-08 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)): no earlier exam started a wait
 	// 7. LNG-21 (Kodakondsuse seadus § 8 (2) 4)): the citizenship applicant is 65 on the exam day 15.09.2011 by the personal code: level B1, exempt from writing; takes listening, reading, speaking
 	// 8. GEN-03 (RT I 2002, 35, 216 § 135 (1)): the period starts running on 17.08.2011, the day after 16.08.2011, the day that starts it
 	// 9. GEN-03 (RT I 2002, 35, 216 § 134 (2)): the 30-day period ends on its last day, 15.09.2011
-	// 10. LNG-10 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)): the notice of the exam's time and place must reach the person at least 30 days before the exam on 15.09.2011, by 16.08.2011
+	// 10. LNG-10 (SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)): the notice of the exam's time and place must reach the person at least 30 days before the exam on 15.09.2011, by 16.08.2011
 	// 11. LNG-20 (RT I, 16.06.2011, 6): the registered person may attend free group consultations before the exam, 6 academic hours
 }
 
@@ -105,7 +105,7 @@ func ExampleRulebook_ExplainGrade() {
 	fmt.Println(e.Render(law.Estonian))
 	// Output:
 	// passed: false 59.99 %
-	// 1. GEN-04 (RT I, 16.06.2011, 6, redaktsioon 01.07.2011): kohaldati 15.09.2011 kehtinud redaktsiooni (01.07.2011–…)
+	// 1. GEN-04 (RT I, 16.06.2011, 6, redaktsioon 01.07.2011): kohaldati 15.09.2011 kehtinud redaktsiooni (01.07.2011–31.07.2020)
 	// 2. LNG-02 (RT I, 16.06.2011, 6 § 3 lg 1): osaoskuste punktid: kuulamine 15/25, lugemine 15/25, kirjutamine 15/25, rääkimine 14,99/25
 	// 3. LNG-16 (RT I, 16.06.2011, 6): kokku 59,99 punkti 100-st (59,99 %); nõutav on vähemalt 60 %: eksam on sooritamata
 }
@@ -123,7 +123,7 @@ func ExampleRulebook_ExplainGrade_zeroSkill() {
 	fmt.Println(e.Render(law.English))
 	// Output:
 	// passed: false 60 % zero: speaking
-	// 1. GEN-04 (RT I, 16.06.2011, 6, version 01.07.2011): applied the version in force on 2011-09-15 (2011-07-01 – …)
+	// 1. GEN-04 (RT I, 16.06.2011, 6, version 01.07.2011): applied the version in force on 2011-09-15 (2011-07-01 – 2020-07-31)
 	// 2. LNG-02 (RT I, 16.06.2011, 6 § 3 (1)): points per skill: listening 25/25, reading 25/25, writing 10/25, speaking 0/25
 	// 3. LNG-16 (RT I, 16.06.2011, 6): total 60 of 100 points (60 %), at least the 60 % needed, but speaking scored 0 points: the exam is not passed
 }

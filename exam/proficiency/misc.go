@@ -10,9 +10,9 @@ import (
 )
 
 // Organiser returns the institution that organises the exams on day d (LNG-01): REKK under 004
-// (§ 2), SA Innove under the rules of 2011 as the exam centre's page (003) names it. The SDK holds
-// it as data: a host adds a version for a later organiser (Harno since 01.08.2020) with
-// [Rulebook.With].
+// (§ 2), SA Innove under the rules of 2011 as the exam centre's page (003) names it, and Haridus- ja
+// Noorteamet (Harno) from 01.08.2020 (regulation nr 24 § 3 (4)). The SDK holds it as data: a host
+// adds a version for a later organiser with [Rulebook.With].
 func (rb Rulebook) Organiser(d calendar.Date) (string, law.Explanation, error) {
 	var e law.Explanation
 	v, step, err := rb.version(d)

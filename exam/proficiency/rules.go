@@ -17,11 +17,13 @@ var (
 	reg73 = law.Citation{Act: "Haridus- ja teadusministri määrus nr 73", RT: "RTL 2007, 94, 1563"}
 	// reg24 is the minister's regulation 13.06.2011 nr 24 "Eesti keele tasemeeksamite ülesehitus ja
 	// läbiviimise kord", in force from 01.07.2011 (research/domain-rules.md § 5.1). Only § 3 was
-	// verified; other provisions are cited by the act alone.
+	// verified (§ 3 (4) naming Harno in the wording in force from 01.08.2020; the amending act's
+	// Riigi Teataja reference was not found, so the act's own is cited); other provisions are cited
+	// by the act alone.
 	reg24 = law.Citation{Act: "Haridus- ja teadusministri määrus nr 24", RT: "RT I, 16.06.2011, 6"}
 	// innove is the exam centre's page on registering (seed 003), which states the rules from
 	// 01.07.2011 and the registration procedure.
-	innove = law.Citation{Act: "SA Innove, „Eesti keele tasemeeksamid: registreerumine” (003)"}
+	innove = law.Citation{Act: "SA Innove, „Eesti keele tasemeeksamid: registreerumine” (innove.ee)"}
 	// kods is the Kodakondsuse seadus § 8 (2) 4), from which the 65+ applicant is exempt (003).
 	kods = law.Citation{Act: "Kodakondsuse seadus", Section: "8", Subsection: "2", Point: "4"}
 )
@@ -105,11 +107,17 @@ func cite(v *law.Version[Rules], rule string) law.Citation {
 // for a date no version covers. [Default] returns the versions the SDK knows.
 type Rulebook law.Versions[Rules]
 
-// Default returns the two versions the sources give, as a fresh slice a host may extend:
+// Default returns the three versions the sources give, as a fresh slice a host may extend:
 //
 //   - "01.10.2010": regulation nr 73 of 30.11.2007 as in force 01.10.2010–30.06.2011 (seed 004);
 //   - "01.07.2011": the rules from 01.07.2011 (regulation nr 24 of 13.06.2011; the exam centre's
-//     page, seed 003), with no end.
+//     page, seed 003), organised by SA Innove, until 31.07.2020;
+//   - "01.08.2020": the same rules, organised by Haridus- ja Noorteamet (Harno) from 01.08.2020
+//     (regulation nr 24 § 3 (4) in the wording in force from 01.08.2020, research/domain-rules.md
+//     § 5.1 and § 5.7: Harno took over SA Innove's and the Archimedes foundation's tasks on
+//     1 August 2020), with no end. That the amendment of 13.07.2020 changed nothing else the SDK
+//     encodes, and what the amendment in force from 06.11.2023 changed, are UNCONFIRMED: a host
+//     that knows adds a version with [Rulebook.With].
 //
 // A date before 01.10.2010 has no version: decisions about it are refused, never guessed.
 func Default() Rulebook {
@@ -158,36 +166,48 @@ func Default() Rulebook {
 		{
 			Name:     "01.07.2011",
 			Citation: reg24,
-			Period:   law.Period{From: calendar.MustDate(2011, 7, 1)},
-			Rule: Rules{
-				Organiser:         "Sihtasutus Innove",
-				Levels:            []Level{A2, B1, B2, C1},
-				WorkRelatedOral:   []Level{B2, C1},
-				CloseMonthsBefore: 1,
-				NoticeDays:        30,
-				ExamsPerQuarter:   1,
-				GroupMax:          22,
-				PassPercent:       decimal.NewFromInt(60),
-				ResultDays:        30,
-				KeepYears:         5,
-				ConsultationHours: 6,
-				Retake: Retake{Months: 6, GoodReasonExempts: true, FailBelow: decimal.NewFromInt(35),
-					CancelDays: 7, ExplanationDays: 30},
-				Senior: &Senior{MinAge: 65, Level: B1, Exempt: Writing},
-				Cite: map[string]law.Citation{
-					"LNG-01": innove,
-					"LNG-02": reg24.At("3", "1", ""),
-					"LNG-03": reg24.At("3", "2", ""),
-					"LNG-04": reg24.At("3", "3", ""),
-					"LNG-05": innove,
-					"LNG-07": innove,
-					"LNG-08": innove,
-					"LNG-09": innove,
-					"LNG-10": innove,
-					"LNG-18": innove,
-					"LNG-21": kods,
-				},
-			},
+			Period:   law.Period{From: calendar.MustDate(2011, 7, 1), Until: calendar.MustDate(2020, 7, 31)},
+			Rule:     rules2011("Sihtasutus Innove", innove),
+		},
+		{
+			Name:     "01.08.2020",
+			Citation: reg24,
+			Period:   law.Period{From: calendar.MustDate(2020, 8, 1)},
+			Rule:     rules2011("Haridus- ja Noorteamet (Harno)", reg24.At("3", "4", "")),
+		},
+	}
+}
+
+// rules2011 returns the rules from 01.07.2011 (regulation nr 24; the exam centre's page, seed 003)
+// with the organiser named by organiser and cited by who (LNG-01), as a fresh value.
+func rules2011(organiser string, who law.Citation) Rules {
+	return Rules{
+		Organiser:         organiser,
+		Levels:            []Level{A2, B1, B2, C1},
+		WorkRelatedOral:   []Level{B2, C1},
+		CloseMonthsBefore: 1,
+		NoticeDays:        30,
+		ExamsPerQuarter:   1,
+		GroupMax:          22,
+		PassPercent:       decimal.NewFromInt(60),
+		ResultDays:        30,
+		KeepYears:         5,
+		ConsultationHours: 6,
+		Retake: Retake{Months: 6, GoodReasonExempts: true, FailBelow: decimal.NewFromInt(35),
+			CancelDays: 7, ExplanationDays: 30},
+		Senior: &Senior{MinAge: 65, Level: B1, Exempt: Writing},
+		Cite: map[string]law.Citation{
+			"LNG-01": who,
+			"LNG-02": reg24.At("3", "1", ""),
+			"LNG-03": reg24.At("3", "2", ""),
+			"LNG-04": reg24.At("3", "3", ""),
+			"LNG-05": innove,
+			"LNG-07": innove,
+			"LNG-08": innove,
+			"LNG-09": innove,
+			"LNG-10": innove,
+			"LNG-18": innove,
+			"LNG-21": kods,
 		},
 	}
 }

@@ -10,8 +10,9 @@ import (
 )
 
 // TestDefault_GEN04_versions proves that the SDK holds the 2007 regulation as in force
-// 01.10.2010–30.06.2011 (seed 004) and the rules from 01.07.2011 (seed 003), picks one by date with
-// its boundaries, and refuses a date neither covers.
+// 01.10.2010–30.06.2011 (seed 004), the rules from 01.07.2011 (seed 003) and those with Harno as
+// the organiser from 01.08.2020, picks one by date with its boundaries, and refuses a date none
+// covers.
 func TestDefault_GEN04_versions(t *testing.T) {
 	if err := rb.Check(); err != nil {
 		t.Fatalf("Default().Check() = %v", err)
@@ -24,7 +25,9 @@ func TestDefault_GEN04_versions(t *testing.T) {
 		{date(2010, 10, 1), "01.10.2010", 3},
 		{date(2011, 6, 30), "01.10.2010", 3},
 		{date(2011, 7, 1), "01.07.2011", 6},
-		{date(2030, 1, 1), "01.07.2011", 6},
+		{date(2020, 7, 31), "01.07.2011", 6},
+		{date(2020, 8, 1), "01.08.2020", 6},
+		{date(2030, 1, 1), "01.08.2020", 6},
 	} {
 		v, err := rb.At(tt.d)
 		if err != nil || v.Name != tt.name || v.Rule.Retake.Months != tt.months {
@@ -47,34 +50,39 @@ func TestDefault_GEN04_versions(t *testing.T) {
 }
 
 // TestWith_GEN04_hostAddsVersion proves that a host adds a later version without changing the SDK:
-// Harno as the organiser from 01.08.2020 (research/domain-rules.md § 5.7). The open version is
-// closed the day before; decisions after the date name the new version.
+// here the wording in force from 06.11.2023, whose content the sources do not give
+// (research/domain-rules.md § 5.1: UNCONFIRMED), so the test's version carries the 2020 rules with
+// a group limit of its own, as a host that read the text would set it. The open version is closed
+// the day before; decisions after the date name the new version.
 func TestWith_GEN04_hostAddsVersion(t *testing.T) {
 	last := rb[len(rb)-1]
-	harno := last
-	harno.Name, harno.Period = "01.08.2020", law.Period{From: date(2020, 8, 1)}
-	harno.Citation = law.Citation{Act: "Haridus- ja teadusministri määrus nr 24", RT: "RT I, 28.07.2020, 4"}
-	harno.Rule.Organiser = "Haridus- ja Noorteamet (Harno)"
-	book, err := rb.With(harno)
+	host := last
+	host.Name, host.Period = "06.11.2023", law.Period{From: date(2023, 11, 6)}
+	host.Rule = last.Rule
+	host.Rule.GroupMax = 20 // the host's reading; not a fact of the sources
+	book, err := rb.With(host)
 	if err != nil {
 		t.Fatalf("With = %v", err)
 	}
-	if v, _ := book.At(date(2020, 7, 31)); v.Name != "01.07.2011" || v.Period.Until != date(2020, 7, 31) {
-		t.Errorf("At(2020-07-31) = %q until %s; want 01.07.2011 closed on 2020-07-31", v.Name, v.Period.Until)
+	if v, _ := book.At(date(2023, 11, 5)); v.Name != "01.08.2020" || v.Period.Until != date(2023, 11, 5) {
+		t.Errorf("At(2023-11-05) = %q until %s; want 01.08.2020 closed on 2023-11-05", v.Name, v.Period.Until)
 	}
-	org, e, err := book.Organiser(date(2020, 8, 1))
-	if err != nil || org != "Haridus- ja Noorteamet (Harno)" || e.Steps[0].Version != "01.08.2020" {
-		t.Errorf("Organiser(2020-08-01) = %q, %v, %v", org, e.Steps, err)
+	org, e, err := book.Organiser(date(2023, 11, 6))
+	if err != nil || org != "Haridus- ja Noorteamet (Harno)" || e.Steps[0].Version != "06.11.2023" {
+		t.Errorf("Organiser(2023-11-06) = %q, %v, %v", org, e.Steps, err)
 	}
-	if v, _ := rb.At(date(2021, 1, 1)); v.Name != "01.07.2011" || !v.Period.Until.IsZero() {
+	if v, _ := book.At(date(2024, 1, 1)); v.Rule.GroupMax != 20 {
+		t.Errorf("At(2024-01-01).GroupMax = %d; want the host's 20", v.Rule.GroupMax)
+	}
+	if v, _ := rb.At(date(2024, 1, 1)); v.Name != "01.08.2020" || !v.Period.Until.IsZero() {
 		t.Errorf("With changed the original rulebook: %q until %s", v.Name, v.Period.Until)
 	}
-	bad := harno
+	bad := host
 	bad.Period = law.Period{From: date(2011, 1, 1), Until: date(2011, 2, 1)}
 	if _, err := rb.With(bad); err == nil {
 		t.Error("With(a version overlapping 004) = nil; want an error")
 	}
-	broken := harno
+	broken := host
 	broken.Rule.GroupMax = 0
 	if _, err := rb.With(broken); err == nil {
 		t.Error("With(GroupMax 0) = nil; want an error")
@@ -115,5 +123,29 @@ func TestParseLevel_LNG03(t *testing.T) {
 	}
 	if b, _ := proficiency.C1.MarshalText(); string(b) != "C1" {
 		t.Errorf("MarshalText = %q", b)
+	}
+}
+
+// TestOrganiser_LNG01_Harno proves that from 01.08.2020 the exams are organised by Haridus- ja
+// Noorteamet (Harno), which took over SA Innove's tasks that day (regulation nr 24 § 3 (4) in the
+// wording in force from 01.08.2020; research/domain-rules.md § 5.1, § 5.7): a decision of 2026
+// names Harno and the version "01.08.2020"; the day before is still SA Innove's.
+func TestOrganiser_LNG01_Harno(t *testing.T) {
+	for _, tt := range []struct {
+		d             calendar.Date
+		want, version string
+	}{
+		{date(2020, 7, 31), "Sihtasutus Innove", "01.07.2011"},
+		{date(2020, 8, 1), "Haridus- ja Noorteamet (Harno)", "01.08.2020"},
+		{date(2026, 5, 15), "Haridus- ja Noorteamet (Harno)", "01.08.2020"},
+	} {
+		got, e, err := rb.Organiser(tt.d)
+		if err != nil || got != tt.want || e.Steps[0].Version != tt.version {
+			t.Errorf("Organiser(%s) = %q (version %q), %v; want %q (version %q)", tt.d, got, e.Steps[0].Version, err, tt.want, tt.version)
+			continue
+		}
+		if c := e.Steps[1].Citation.String(); tt.version == "01.08.2020" && c != "RT I, 16.06.2011, 6 § 3 lg 4" {
+			t.Errorf("Organiser(%s) cites %q; want regulation nr 24 § 3 (4)", tt.d, c)
+		}
 	}
 }

@@ -41,7 +41,7 @@ type Service struct {
 // certificate register, which keeps its own clock: give it the same one).
 func NewService(st Store, certs *certificate.Registry, opts *Options) (*Service, error) {
 	if st == nil || certs == nil {
-		return nil, errors.New("proficiency: NewService: the store and the certificate registry are required")
+		return nil, &FieldError{Pkg: pkg, Field: "st, certs", Reason: "are required: the store and the certificate registry (NewService)"}
 	}
 	s := &Service{st: st, certs: certs, now: time.Now, rules: Default()}
 	if opts != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kutsekit/kutse/exam/proficiency"
+	"github.com/kutsekit/kutse/law"
 )
 
 // TestCheckSession_LNG02_fourParts proves that a session has four parts, one per skill, each with
@@ -40,8 +41,8 @@ func TestCheckSession_LNG03_levels(t *testing.T) {
 		t.Errorf("CheckSession(level 5) = %v; want ErrInvalid", err)
 	}
 	// A host version that stops examining A2 refuses it by LNG-03.
-	v := rb[1]
-	v.Name, v.Period.From = "2030", date(2030, 1, 1)
+	v := rb[len(rb)-1]
+	v.Name, v.Period = "2030", law.Period{From: date(2030, 1, 1)}
 	v.Rule.Levels = []proficiency.Level{proficiency.B1, proficiency.B2, proficiency.C1}
 	book, err := rb.With(v)
 	if err != nil {

@@ -12,11 +12,63 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
-// vv113 is the Government regulation 13.08.2010 nr 113 on leaving certificates and state-exam
+// reg113 is the Government regulation 13.08.2010 nr 113 on leaving certificates and state-exam
 // certificates (seed 002), § 13–15 as in force 13.07.2014–30.04.2015.
-var vv113 = law.Citation{Act: "VV määrus nr 113 (lõputunnistuse, hinnetelehe ja riigieksamitunnistuse statuut)", RT: "RT I 2010, 58, 391"}
+var reg113 = vv113.Cite("", "", "")
+
+// Content is one version of what the certificate shows subject by subject: § 14 (2) 3²), (3)–(6)
+// of regulation nr 113, the wording in force from 02.05.2014 (RT I, 29.04.2014, 1). The SDK encodes
+// that wording in [Certificate.Validate] and [Certificate.Text]; a version says over which days
+// the encoding applies. It has no figures: a wording that differs needs a change of the SDK, and a
+// host that has read a later text and found it the same adds a version for it.
+type Content struct{}
+
+// DefaultContent returns the versions of the certificate's content the SDK knows, as a fresh slice
+// a host may extend: "02.05.2014", from 02.05.2014, when § 14 (2) 3²) and (3)–(6) took their wording
+// (RT I, 29.04.2014, 1), to 30.04.2015, the end of the text of seed 002 (later ones are not in the
+// sources). A certificate issued on another day is refused with an error wrapping law.ErrNoVersion.
+func DefaultContent() law.Versions[Content] {
+	return law.Versions[Content]{{
+		Name:     "02.05.2014",
+		Citation: reg113.At("14", "", ""),
+		Period:   law.Period{From: calendar.MustDate(2014, 5, 2), Until: calendar.MustDate(2015, 4, 30)},
+	}}
+}
+
+// Rules are the versions a certificate is checked under: its content (§ 14 (2) 3²), (3)–(6)) and
+// the English level thresholds. A nil *Rules, or a nil field, means the defaults ([DefaultContent],
+// [DefaultThresholds]).
+type Rules struct {
+	Content    law.Versions[Content]
+	Thresholds law.Versions[Thresholds]
+}
+
+func (r *Rules) content() law.Versions[Content] {
+	if r == nil || r.Content == nil {
+		return DefaultContent()
+	}
+	return r.Content
+}
+
+func (r *Rules) thresholds() law.Versions[Thresholds] {
+	if r == nil || r.Thresholds == nil {
+		return DefaultThresholds()
+	}
+	return r.Thresholds
+}
+
+// ContentAt returns the version of the certificate's content in force on the issue date d (GEN-04),
+// or an error wrapping law.ErrNoVersion.
+func (r *Rules) ContentAt(d calendar.Date) (law.Version[Content], error) {
+	v, err := r.content().At(d)
+	if err != nil {
+		return v, fmt.Errorf("stateexam: the content of § 14 (2) 3²), (3)–(6) on %s: %w (a host adds a version in Rules.Content)", d, err)
+	}
+	return v, nil
+}
 
 // SubjectKind is which state exam a subject is; it decides what the certificate shows (SCH-10).
 type SubjectKind uint8
@@ -214,23 +266,30 @@ var hundred = decimal.NewFromInt(100)
 
 // Validate refuses a certificate that cannot be (SCH-10, § 14): it returns a
 // *certificate.ValidationError (wrapping certificate.ErrInvalid) naming every field that is wrong,
-// or nil. English levels are checked against the thresholds in th (nil: [DefaultThresholds]).
+// or nil. The content is checked under the version of § 14 (2) 3²), (3)–(6) in force on the issue
+// date (rules.Content; nil: [DefaultContent]): a date no version covers is refused with an error
+// wrapping law.ErrNoVersion (GEN-04). English levels are checked against the thresholds in force on
+// each exam day (rules.Thresholds; nil: [DefaultThresholds]).
 //
 //   - the holder has a name and a personal code or a birth date; the number, where given, fits a
 //     state-exam certificate; the issue date, the issuer and both languages of the explanation are
 //     there; no exam is after the issue date;
 //   - every subject has a kind, a day and, for Other, a name; no subject is listed twice;
 //   - a result in points is from 0 to a maximum above 0;
-//   - English: skill weights above 0 that sum to 100, percentages from 0 to 100, no points; a
-//     level given follows from the result;
+//   - English: skill weights above 0 that sum to 100, percentages from 0 to 100, no points; the
+//     level reached or the mark that neither was (§ 14 (4) 3): a zero Level is refused; Service.Issue
+//     computes it first), and it follows from the result;
 //   - mathematics: a variant; the common part's maximum above 0 and not above the exam's, its
 //     result not above its maximum nor above the exam's result; none of them for the German
 //     Abitur exam (§ 14 (6));
 //   - fields of another kind (skills, a variant, common-part figures) are empty.
-func (c *Certificate) Validate(th law.Versions[Thresholds]) error {
-	if th == nil {
-		th = DefaultThresholds()
+func (c *Certificate) Validate(rules *Rules) error {
+	if c.IssuedOn.IsValid() {
+		if _, err := rules.ContentAt(c.IssuedOn); err != nil {
+			return err
+		}
 	}
+	th := rules.thresholds()
 	var fs []*certificate.FieldError
 	add := func(field, value, reason string) {
 		fs = append(fs, &certificate.FieldError{Field: field, Value: value, Reason: reason})
@@ -296,6 +355,11 @@ func (c *Certificate) Validate(th law.Versions[Thresholds]) error {
 				add(p+"Points", s.Points.String(), "must be empty: the English exam shows percentages (§ 14 (4))")
 			}
 			validateEnglish(s, p, add)
+			if s.Level == 0 {
+				add(p+"Level", "", "is required: the level reached, B1 or B2, or the mark that neither was (§ 14 (4) 3)); Service.Complete computes it from the result")
+			} else if s.Level > B2 {
+				add(p+"Level", s.Level.String(), "is not B1, B2 or none (§ 14 (4) 3))")
+			}
 			if s.Date.IsValid() && len(s.Skills) > 0 && s.Level != 0 {
 				if want, _, err := EnglishLevel(th, s.Date, s.Skills); err == nil && want != s.Level {
 					add(p+"Level", s.Level.String(), "does not follow from the result: it gives "+want.String())

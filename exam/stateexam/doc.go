@@ -25,10 +25,27 @@
 // # English levels
 //
 // [EnglishLevel] computes the result as the skills' percentages weighted by their weights and
-// reaches B2 from 75 %, B1 from 50 %, neither below or when a skill is at 0 % (research/domain-
-// rules.md § 5.8). The thresholds are dated, host-overridable data ([DefaultThresholds], a
-// law.Versions[Thresholds]: version "02.05.2014", in force from 02.05.2014, when § 14 (4) took
-// effect, RT I, 29.04.2014, 1); the exam day picks the version (GEN-04).
+// reaches B2 from 75 %, B1 from 50 %, neither below or when a skill is at 0 %. § 14 (4) 3) requires
+// the level on the certificate but sets no figure; the act that sets them was not found, and the
+// figures are those press reports gave for the 2017 and 2018 exams (research/domain-rules.md § 5.8),
+// so they are cited as such, UNCONFIRMED. They are dated, host-overridable data
+// ([DefaultThresholds], a law.Versions[Thresholds]: version "02.05.2014", applied from 02.05.2014,
+// when § 14 (4) took effect, RT I, 29.04.2014, 1, by the SDK's assumption); the exam day picks the
+// version (GEN-04).
+//
+// # Versions (GEN-04)
+//
+// What the certificate shows subject by subject, § 14 (2) 3²) and (3)–(6), took its wording on
+// 02.05.2014 (RT I, 29.04.2014, 1); the SDK knows it until 30.04.2015, the end of the text of seed
+// 002. [DefaultContent] holds that one version ("02.05.2014"), and [Certificate.Validate] checks a
+// certificate under the version in force on its issue date ([Rules].Content): one issued on another
+// day is refused with an error wrapping law.ErrNoVersion, never checked under a text that did not
+// apply or that the SDK has not seen. A host that has read a later text adds its version
+// (Options.Content). The rest of regulation nr 113 (who issues, § 4 (1); delivery, § 15) follows
+// package vv113, whose text the SDK knows from 13.07.2014: [DeliveryOf] and certificate.Registry
+// (which [Service] issues through) refuse an earlier or later issue date unless the host adds a
+// version there, so a certificate dated 02.05.2014–12.07.2014 validates but is issued in the register
+// only under a host's vv113 version.
 //
 // # Sealing and delivery (SCH-11)
 //
@@ -55,15 +72,19 @@
 //   - The words of the mark that neither level was reached are "Keeleoskustaset B1 ega B2 ei
 //     saavutatud." (§ 14 (4) 3) prescribes the mark, not its words).
 //   - The English exam shows no points (§ 14 (4) lists weights, percentages and the level); points
-//     on it are refused. A level may be given (then it must follow from the result) or left zero to
-//     be computed ([Service.Complete]).
+//     on it are refused. § 14 (4) 3) requires the level reached or the mark that neither was, so
+//     [Certificate.Validate] refuses an English subject whose Level is zero; [Service.Complete]
+//     (which [Service.Issue] calls first) computes a zero Level from the result, and a level given
+//     must follow from it.
 //   - The common part being part of the mathematics exam, its result may not exceed the exam's.
-//   - The thresholds' figures come from reports of the 2017 and 2018 exams; the act that sets them
-//     was not found, so the version cites § 14 (4) 3), which requires the level, and a host with the
-//     act replaces or extends the versions.
+//   - The thresholds' figures come from press reports of the 2017 and 2018 exams; the act that sets
+//     them was not found, so the version cites those reports, marked UNCONFIRMED (not § 14 (4) 3),
+//     which requires the level and sets no figure), and a host with the act replaces or extends the
+//     versions.
 //   - A subject of the same kind and name may appear once.
-//   - The rules of § 14 are applied as in force 13.07.2014–30.04.2015 (seed 002) whatever the issue
-//     date; only the level thresholds are versioned.
+//   - The issue date picks the version of the content (what § 14 (2) 3²), (3)–(6) require); the
+//     exam day picks the version of the thresholds; the issue date picks the version of regulation
+//     nr 113 for the rest (§ 4 (1) who issues, § 15 delivery: vv113.Statute).
 //
 // # Performance
 //

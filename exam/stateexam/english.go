@@ -86,15 +86,22 @@ type Thresholds struct {
 	NoZeroSkill bool
 }
 
+// thresholdsSource is where the default thresholds come from: not an act. The act that sets them was
+// not found; the figures are those reported for the 2017 and 2018 exams (research/domain-rules.md
+// § 5.8: Õhtuleht, Delfi).
+var thresholdsSource = law.Citation{Act: "UNCONFIRMED: Õhtuleht, Delfi 2017–2018"}
+
 // DefaultThresholds returns the thresholds the SDK knows, as versions a host may replace or extend
 // (GEN-04): 50–74 % B1, 75–100 % B2, provided no skill scores 0, from 02.05.2014, when § 14 (4)
-// took effect (RT I, 29.04.2014, 1). The figures are from reports of the 2017 and 2018 exams
-// (research/domain-rules.md § 5.8); the act that sets them was not found, so the citation names
-// that source and the provision that requires the level.
+// took effect (RT I, 29.04.2014, 1) and the certificate began to show a level. § 14 (4) 3) requires
+// the level but sets no figure, and the act that sets them was not found: the figures are those press
+// reports gave for the 2017 and 2018 exams (research/domain-rules.md § 5.8), so the version cites
+// them, marked UNCONFIRMED, and applying them from 02.05.2014 is the SDK's assumption. They are the
+// host's data: a host with the act replaces or extends the versions.
 func DefaultThresholds() law.Versions[Thresholds] {
 	return law.Versions[Thresholds]{{
 		Name:     "02.05.2014",
-		Citation: vv113.At("14", "4", "3"),
+		Citation: thresholdsSource,
 		Period:   law.Period{From: calendar.MustDate(2014, 5, 2)},
 		Rule:     Thresholds{B1: decimal.NewFromInt(50), B2: decimal.NewFromInt(75), NoZeroSkill: true},
 	}}
@@ -112,7 +119,8 @@ func EnglishResult(skills []Skill) decimal.Decimal {
 
 // EnglishLevel returns the level the English exam's result reaches (SCH-10, § 14 (4) 3)) under the
 // thresholds in force on the exam day, with the explanation: B2 from the B2 threshold, B1 from the
-// B1 threshold, otherwise (or when a skill is at 0 %) neither. It returns an error for skills that
+// B1 threshold, otherwise (or when a skill is at 0 %) neither. The result and the thresholds cite the
+// thresholds' version (the host's data, see [DefaultThresholds]); the level shown cites § 14 (4) 3). It returns an error for skills that
 // are not a valid English result (weights not summing to 100, a percentage outside 0–100) and a
 // day no version of the thresholds covers.
 func EnglishLevel(th law.Versions[Thresholds], exam calendar.Date, skills []Skill) (Level, law.Explanation, error) {
@@ -155,7 +163,9 @@ func EnglishLevel(th law.Versions[Thresholds], exam calendar.Date, skills []Skil
 	if level == NotReached {
 		reached, reachedEn = "keeleoskustaset B1 ega B2 ei saavutatud", "neither B1 nor B2 reached"
 	}
-	e.Add("SCH-10", v.Citation, "inglise keele riigieksami tulemus "+numEt(res.Round(2))+" % ("+why+"): "+reached,
-		"the English exam's result is "+res.Round(2).String()+" % ("+whyEn+"): "+reachedEn)
+	e.Add("SCH-10", v.Citation, "inglise keele riigieksami tulemus "+numEt(res.Round(2))+" % ("+why+")",
+		"the English exam's result is "+res.Round(2).String()+" % ("+whyEn+")")
+	e.Add("SCH-10", reg113.At("14", "4", "3"), "tunnistusele märgitakse "+reached,
+		"the certificate shows: "+reachedEn)
 	return level, e, nil
 }

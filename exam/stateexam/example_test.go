@@ -23,8 +23,9 @@ func ExampleEnglishLevel() {
 	// Output:
 	// B1
 	// B1-tasemel keeleteadaja mõistab kõike olulist endale tuttavalt teemal, nagu töö, kool ja vaba aeg. Saab enamasti hakkama välisriigis, kus vastavat keelt räägitakse. Oskab koostada lihtsat teksti tuttavalt või enda jaoks huvipakkuvalt teemal. Oskab kirjeldada kogemusi, sündmusi, unistusi ja eesmärke ning lühidalt põhjendada ja selgitada oma seisukohti ja plaane.
-	// 1. GEN-04 (RT I 2010, 58, 391 § 14 (4) 3), version 02.05.2014): applied the version in force on 2014-05-05 (2014-05-02 – …)
-	// 2. SCH-10 (RT I 2010, 58, 391 § 14 (4) 3)): the English exam's result is 73.5 % (at least 50 % and below 75 %): level reached: B1
+	// 1. GEN-04 (UNCONFIRMED: Õhtuleht, Delfi 2017–2018, version 02.05.2014): applied the version in force on 2014-05-05 (2014-05-02 – …)
+	// 2. SCH-10 (UNCONFIRMED: Õhtuleht, Delfi 2017–2018): the English exam's result is 73.5 % (at least 50 % and below 75 %)
+	// 3. SCH-10 (RT I 2010, 58, 391 § 14 (4) 3)): the certificate shows: level reached: B1
 }
 
 // A state-exam certificate with the German Abitur mathematics exam of Tallinna Saksa Gümnaasium,
@@ -41,13 +42,17 @@ func ExampleCertificate_Text() {
 		},
 		Explanation: stateexam.Bilingual{Et: "Kohustuslikud olid eesti keele, matemaatika ja võõrkeele riigieksam.",
 			En: "The examinations in Estonian, mathematics and a foreign language were compulsory."},
-		IssuedOn: calendar.MustDate(2014, 6, 13), Issuer: "Sihtasutus Innove", IssuerCode: "90008287",
+		IssuedOn: calendar.MustDate(2014, 7, 15), Issuer: "Sihtasutus Innove", IssuerCode: "90008287",
 	}
 	if err := c.Validate(nil); err != nil {
 		fmt.Println(err)
 		return
 	}
-	d, _ := stateexam.DeliveryOf(c.Holder)
+	d, _, err := stateexam.DeliveryOf(nil, c.Holder, c.IssuedOn)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println("delivery:", d)
 	fmt.Print(c.Text())
 	// Output:
@@ -78,7 +83,7 @@ func ExampleCertificate_Text() {
 	//
 	// The examinations in Estonian, mathematics and a foreign language were compulsory.
 	//
-	// Väljaandmise kuupäev: 13. juunil 2014
+	// Väljaandmise kuupäev: 15. juulil 2014
 	// Väljaandja: Sihtasutus Innove
 	//
 	// TUNNISTUS ON KEHTIV KOOS KESKHARIDUST TÕENDAVA LÕPUTUNNISTUSEGA

@@ -2,14 +2,17 @@ package stateexam
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 	"github.com/kutsekit/kutse/stamp/asice"
 )
 
@@ -111,10 +114,10 @@ func (c *Certificate) Text() string {
 // SealFiles returns the files the stamp package seals into the electronic state-exam certificate
 // (SCH-11, § 15 (1)): Riigieksamitunnistus.txt ([Certificate.Text], text/plain) and
 // Riigieksamitunnistus.json (the content as structured data, application/json), ready for
-// asice.Create with the issuing institution's seal. It validates c first (thresholds th; nil for
-// [DefaultThresholds]) and refuses a certificate without a number, which an issued one has.
-func SealFiles(c *Certificate, th law.Versions[Thresholds]) ([]asice.File, error) {
-	if err := c.Validate(th); err != nil {
+// asice.Create with the issuing institution's seal. It validates c first (under rules; nil for the
+// defaults) and refuses a certificate without a number, which an issued one has.
+func SealFiles(c *Certificate, rules *Rules) ([]asice.File, error) {
+	if err := c.Validate(rules); err != nil {
 		return nil, err
 	}
 	if c.Number == "" {
@@ -153,17 +156,29 @@ func (d Delivery) String() string {
 // DeliveryOf returns how the certificate reaches holder h (SCH-11, § 15 (1)–(2)), with the
 // explanation: it is confirmed with the issuing institution's digital stamp and available in the
 // state portal; a holder without an Estonian personal code gets it in a form that can be reproduced
-// in writing ([Certificate.Text]).
-func DeliveryOf(h certificate.Holder) (Delivery, law.Explanation) {
+// in writing ([Certificate.Text]). § 15 is applied in the version of regulation nr 113 in force on
+// the issue date issued (st; nil: vv113.Default, from 13.07.2014), which the explanation names; a
+// date no version covers is refused with an error wrapping law.ErrNoVersion (GEN-04).
+func DeliveryOf(st vv113.Statute, h certificate.Holder, issued calendar.Date) (Delivery, law.Explanation, error) {
 	var e law.Explanation
-	e.Add("SCH-11", vv113.At("15", "1", ""), "elektrooniline riigieksamitunnistus kinnitatakse väljastava asutuse digitaalse templiga",
+	v, err := st.At(issued)
+	if err != nil {
+		return 0, e, fmt.Errorf("stateexam: delivery (SCH-11): %w", err)
+	}
+	d := delivery(&e, h)
+	vv113.Mark(&e, v)
+	return d, e, nil
+}
+
+func delivery(e *law.Explanation, h certificate.Holder) Delivery {
+	e.Add("SCH-11", reg113.At("15", "1", ""), "elektrooniline riigieksamitunnistus kinnitatakse väljastava asutuse digitaalse templiga",
 		"the electronic certificate is confirmed with the issuing institution's digital stamp")
 	if h.Code.IsZero() {
-		e.Add("SCH-11", vv113.At("15", "2", ""), "saajal ei ole Eesti isikukoodi: tunnistus väljastatakse kirjalikku taasesitamist võimaldavas vormis",
+		e.Add("SCH-11", reg113.At("15", "2", ""), "saajal ei ole Eesti isikukoodi: tunnistus väljastatakse kirjalikku taasesitamist võimaldavas vormis",
 			"the holder has no Estonian personal code: the certificate is issued in a form that can be reproduced in writing")
-		return InWrite, e
+		return InWrite
 	}
-	e.Add("SCH-11", vv113.At("15", "2", ""), "tunnistus on kättesaadav riigiportaalis eesti.ee",
+	e.Add("SCH-11", reg113.At("15", "2", ""), "tunnistus on kättesaadav riigiportaalis eesti.ee",
 		"the certificate is available in the state portal eesti.ee")
-	return Portal, e
+	return Portal
 }

@@ -3,12 +3,13 @@ package stateexam
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
+	"github.com/kutsekit/kutse/law/vv113"
 )
 
 // ExtraKey is the key of certificate.Certificate.Extra under which a state-exam certificate's
@@ -38,14 +39,16 @@ func (c *Certificate) Record() (certificate.Certificate, error) {
 	}, nil
 }
 
-// FromRecord returns the content of a state-exam certificate record made by [Certificate.Record].
+// FromRecord returns the content of a state-exam certificate record made by [Certificate.Record]. A
+// record of another kind, or one whose content does not decode, is an error wrapping
+// invalid.ErrInvalid.
 func FromRecord(r certificate.Certificate) (Certificate, error) {
 	if r.Kind != certificate.StateExam {
 		return Certificate{}, &certificate.FieldError{Field: "Kind", Value: r.Kind.String(), Reason: "is not a state-exam certificate"}
 	}
 	var x extra
 	if err := json.Unmarshal([]byte(r.Extra[ExtraKey]), &x); err != nil {
-		return Certificate{}, fmt.Errorf("stateexam: certificate %s: Extra[%q]: %w", r.Number, ExtraKey, err)
+		return Certificate{}, fmt.Errorf("stateexam: certificate %s: Extra[%q]: %w: %w", r.Number, ExtraKey, invalid.ErrInvalid, err)
 	}
 	return Certificate{Number: r.Number, Holder: r.Holder, Subjects: x.Subjects, Explanation: x.Explanation,
 		IssuedOn: r.IssuedOn, Issuer: r.Issuer, IssuerCode: r.IssuerCode}, nil
@@ -55,6 +58,9 @@ func FromRecord(r certificate.Certificate) (Certificate, error) {
 type Options struct {
 	// Thresholds are the English level thresholds; nil means [DefaultThresholds]().
 	Thresholds law.Versions[Thresholds]
+	// Content is the versions of the certificate's content (§ 14 (2) 3²), (3)–(6)); nil means
+	// [DefaultContent](), in force 02.05.2014–30.04.2015.
+	Content law.Versions[Content]
 }
 
 // Service issues and reads state-exam certificates in the certificate register. It keeps no records
@@ -64,19 +70,25 @@ type Options struct {
 // use.
 type Service struct {
 	certs *certificate.Registry
-	th    law.Versions[Thresholds]
+	rules Rules
 }
 
 // NewService returns a Service on the certificate register certs.
 func NewService(certs *certificate.Registry, opts *Options) (*Service, error) {
 	if certs == nil {
-		return nil, errors.New("stateexam: NewService: the certificate registry is required")
+		return nil, &certificate.FieldError{Pkg: "stateexam", Field: "certs", Reason: "is required: the certificate registry (NewService)"}
 	}
-	s := &Service{certs: certs, th: DefaultThresholds()}
+	s := &Service{certs: certs, rules: Rules{Content: DefaultContent(), Thresholds: DefaultThresholds()}}
 	if opts != nil && opts.Thresholds != nil {
-		s.th = opts.Thresholds
+		s.rules.Thresholds = opts.Thresholds
 	}
-	if err := s.th.Check(); err != nil {
+	if opts != nil && opts.Content != nil {
+		s.rules.Content = opts.Content
+	}
+	if err := s.rules.Thresholds.Check(); err != nil {
+		return nil, err
+	}
+	if err := s.rules.Content.Check(); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -95,12 +107,15 @@ func (s *Service) Complete(c *Certificate) (law.Explanation, error) {
 		if sub.Kind != English || sub.Level != 0 || !sub.Date.IsValid() {
 			continue
 		}
-		l, le, err := EnglishLevel(s.th, sub.Date, sub.Skills)
+		l, le, err := EnglishLevel(s.rules.Thresholds, sub.Date, sub.Skills)
 		if err != nil {
 			return e, err
 		}
 		sub.Level = l
 		e.Append(le)
+	}
+	if v, err := s.rules.ContentAt(c.IssuedOn); err == nil {
+		vv113.Mark(&e, vv113.Version{Name: v.Name})
 	}
 	return e, nil
 }
@@ -115,7 +130,7 @@ func (s *Service) Issue(ctx context.Context, a actor.Actor, c Certificate, key s
 	if err != nil {
 		return Certificate{}, e, err
 	}
-	if err := c.Validate(s.th); err != nil {
+	if err := c.Validate(&s.rules); err != nil {
 		return Certificate{}, e, err
 	}
 	rec, err := c.Record()
@@ -140,4 +155,4 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, no certificate.Number)
 }
 
 // Thresholds returns the English level thresholds the service applies.
-func (s *Service) Thresholds() law.Versions[Thresholds] { return s.th }
+func (s *Service) Thresholds() law.Versions[Thresholds] { return s.rules.Thresholds }

@@ -251,22 +251,30 @@ func TestSealFiles_SCH11(t *testing.T) {
 }
 
 // TestDeliveryOf_SCH11 proves the delivery: the digital stamp, the state portal, or written form
-// for a holder without an Estonian personal code.
+// for a holder without an Estonian personal code, under the version of regulation nr 113 in force on
+// the issue date (GEN-04: named; a date no version covers is refused).
 func TestDeliveryOf_SCH11(t *testing.T) {
-	d, e := stateexam.DeliveryOf(certificate.Holder{Name: "A", Code: holder})
-	if d != stateexam.Portal || len(e.Steps) != 2 || e.Steps[0].Citation.String() != "RT I 2010, 58, 391 § 15 lg 1" {
-		t.Errorf("with a code: %v\n%s", d, e)
+	on := calendar.MustDate(2014, 7, 15)
+	d, e, err := stateexam.DeliveryOf(nil, certificate.Holder{Name: "A", Code: holder}, on)
+	if err != nil || d != stateexam.Portal || len(e.Steps) != 2 || e.Steps[0].Citation.String() != "RT I 2010, 58, 391 § 15 lg 1" || e.Steps[0].Version != "13.07.2014" {
+		t.Errorf("with a code: %v, %v\n%s", d, err, e)
 	}
-	if d, _ := stateexam.DeliveryOf(certificate.Holder{Name: "B", BirthDate: calendar.MustDate(1996, 1, 1)}); d != stateexam.InWrite {
+	if d, _, _ := stateexam.DeliveryOf(nil, certificate.Holder{Name: "B", BirthDate: calendar.MustDate(1996, 1, 1)}, on); d != stateexam.InWrite {
 		t.Errorf("without a code: %v", d)
+	}
+	if _, _, err := stateexam.DeliveryOf(nil, certificate.Holder{Name: "A", Code: holder}, calendar.MustDate(2026, 6, 1)); !errors.Is(err, law.ErrNoVersion) {
+		t.Errorf("DeliveryOf(2026) = %v; want ErrNoVersion", err)
 	}
 }
 
 // TestService_SCH10 proves issuing through the register: the level completed, who may issue and
-// read, the idempotent retry, and that an impossible certificate is refused and not stored.
+// read, the idempotent retry, and that an impossible certificate is refused and not stored. The
+// register issues a state-exam certificate under the version of regulation nr 113 in force on its
+// date of issue (§ 4 (1); the SDK knows it from 13.07.2014): the test issues on 15.07.2014, and one
+// dated 13.06.2014 is refused with law.ErrNoVersion though its content (from 02.05.2014) is known.
 func TestService_SCH10(t *testing.T) {
 	st := memstore.New()
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: func() time.Time { return time.Date(2014, 6, 13, 9, 0, 0, 0, time.UTC) }})
+	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: func() time.Time { return time.Date(2014, 7, 15, 9, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,8 +288,13 @@ func TestService_SCH10(t *testing.T) {
 	if _, _, err := svc.Issue(ctx, actor.Centre("other"), c, ""); !errors.Is(err, actor.ErrForbidden) {
 		t.Errorf("Issue(other centre) = %v", err)
 	}
+	june := c
+	june.IssuedOn = calendar.MustDate(2014, 6, 13)
+	if _, _, err := svc.Issue(ctx, centre, june, ""); !errors.Is(err, law.ErrNoVersion) {
+		t.Errorf("Issue(dated 13.06.2014) = %v; want ErrNoVersion from the register (§ 4 (1) known from 13.07.2014)", err)
+	}
 	got, e, err := svc.Issue(ctx, centre, c, "eis-2014-1")
-	if err != nil || got.Number != "R000001" || got.Subjects[1].Level != stateexam.B2 || got.IssuedOn != calendar.MustDate(2014, 6, 13) || !e.Applies("SCH-10") {
+	if err != nil || got.Number != "R000001" || got.Subjects[1].Level != stateexam.B2 || got.IssuedOn != calendar.MustDate(2014, 7, 15) || !e.Applies("SCH-10") {
 		t.Fatalf("Issue = %+v, %v", got, err)
 	}
 	again, _, err := svc.Issue(ctx, centre, c, "eis-2014-1")
@@ -309,5 +322,76 @@ func TestService_SCH10(t *testing.T) {
 	}
 	if _, err := stateexam.FromRecord(certificate.Certificate{Kind: certificate.Gymnasium}); !errors.Is(err, certificate.ErrInvalid) {
 		t.Errorf("FromRecord(gymnasium) = %v", err)
+	}
+}
+
+// TestValidate_SCH10_EnglishNeedsLevel proves that an English subject without a level is refused:
+// § 14 (4) 3) puts on the certificate the level reached (B1 or B2) or the mark that neither was,
+// so a certificate without it is not complete (Service.Complete computes it from the result).
+func TestValidate_SCH10_EnglishNeedsLevel(t *testing.T) {
+	c := sample().Clone()
+	c.Subjects[1].Level = 0
+	err := c.Validate(nil)
+	ve, ok := errors.AsType[*certificate.ValidationError](err)
+	if !ok || ve.Field("Subjects[1].Level") == nil || !errors.Is(err, certificate.ErrInvalid) {
+		t.Fatalf("Validate(English without a level) = %v; want an error naming Subjects[1].Level", err)
+	}
+	if r := ve.Field("Subjects[1].Level").Reason; !strings.Contains(r, "§ 14 (4) 3)") {
+		t.Errorf("reason %q; want it to cite § 14 (4) 3)", r)
+	}
+}
+
+// TestDefaultThresholds_SCH10_CitesItsSource proves that the English level thresholds (50 % B1,
+// 75 % B2) are not cited to § 14 (4) 3), which requires the level on the certificate but sets no
+// figure: they cite where they come from, press reports of the 2017 and 2018 exams
+// (research/domain-rules.md § 5.8), marked unconfirmed, as the host's data to replace.
+func TestDefaultThresholds_SCH10_CitesItsSource(t *testing.T) {
+	v := stateexam.DefaultThresholds()[0]
+	if v.Citation.Section == "14" || v.Citation.RT != "" {
+		t.Errorf("the thresholds cite %q; want their own source, not § 14 (4) 3)", v.Citation)
+	}
+	if a := v.Citation.Act; !strings.Contains(a, "UNCONFIRMED") || !strings.Contains(a, "2017") {
+		t.Errorf("the thresholds' source %q; want the press reports of 2017–2018, marked UNCONFIRMED", a)
+	}
+	_, e, err := stateexam.EnglishLevel(nil, exam, english("80", "76", "70", "74"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var level, figures bool
+	for _, s := range e.Steps {
+		level = level || s.Citation.String() == "RT I 2010, 58, 391 § 14 lg 4 p 3"
+		figures = figures || strings.Contains(s.Citation.Act, "UNCONFIRMED")
+	}
+	if !level || !figures {
+		t.Errorf("EnglishLevel's explanation should cite § 14 (4) 3) for the level and the thresholds' own source for the figures:\n%s", e)
+	}
+}
+
+// TestValidate_GEN04_ContentVersion proves that what the certificate shows is checked under the
+// version of § 14 (2) 3²), (3)–(6) in force on its issue date (GEN-04): that content is in force
+// from 02.05.2014 (RT I, 29.04.2014, 1), and the SDK knows it until 30.04.2015 (seed 002); a
+// certificate issued on 13.06.2013 or 12.06.2015 is refused with law.ErrNoVersion, not checked
+// under a text that did not apply or that the SDK has not seen.
+func TestValidate_GEN04_ContentVersion(t *testing.T) {
+	for _, tt := range []struct {
+		issued calendar.Date
+		ok     bool
+	}{
+		{calendar.MustDate(2013, 6, 13), false},
+		{calendar.MustDate(2014, 5, 1), false},
+		{calendar.MustDate(2014, 5, 2), true},
+		{calendar.MustDate(2015, 4, 30), true},
+		{calendar.MustDate(2015, 6, 12), false},
+	} {
+		c := sample().Clone()
+		c.Subjects = []stateexam.Subject{c.Subjects[0], c.Subjects[2]} // Estonian and mathematics: no level thresholds
+		c.IssuedOn = tt.issued
+		for i := range c.Subjects {
+			c.Subjects[i].Date = tt.issued.AddDays(-20)
+		}
+		err := c.Validate(nil)
+		if tt.ok != (err == nil) || (!tt.ok && !errors.Is(err, law.ErrNoVersion)) {
+			t.Errorf("Validate(issued %s) = %v; want ok %v (ErrNoVersion otherwise)", tt.issued, err, tt.ok)
+		}
 	}
 }

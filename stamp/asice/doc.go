@@ -51,7 +51,9 @@
 //
 // Before archive/zip reads the central directory, Verify reads the end record and walks the
 // directory itself, so that a container with too many entries or oversized headers costs
-// nothing. It then refuses, with a [*ContainerError] wrapping [ErrHostile], names with "..",
+// nothing. (ErrHostile, ErrFormat and Create's ErrInput wrap invalid.ErrInvalid, the bad-input error
+// every package of the SDK shares: a host answers a bad container as any bad input.) It then refuses,
+// with a [*ContainerError] wrapping [ErrHostile], names with "..",
 // absolute paths, drive letters, backslashes or control characters, duplicate names (also when
 // only the case differs) and anything beyond the limits of [VerifyOptions]; with [ErrFormat], a
 // mimetype entry that is missing, not first, compressed, has an extra field or a data

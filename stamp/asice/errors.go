@@ -3,26 +3,29 @@ package asice
 import (
 	"errors"
 	"strconv"
+
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // The sentinel errors. Every error Verify returns wraps ErrHostile or ErrFormat; Create's wrap
 // ErrInput or ErrService, except a failure of seal.Key itself, which Create returns wrapped as
 // "asice: signing: …" (and internal errors of canonicalizing or writing, which should not occur).
 // Match them with errors.Is, and read the details from a [*ContainerError]
-// or an [*InputError] with errors.As.
+// or an [*InputError] with errors.As. ErrHostile, ErrFormat and ErrInput are bad input and wrap
+// invalid.ErrInvalid, as every bad-input error of the SDK does; ErrService does not.
 var (
 	// ErrHostile marks a container that Verify refused for safety before reading it: a path that
 	// escapes the container (.., an absolute path, a backslash), a duplicate name, or more entries,
 	// bytes or compression than [VerifyOptions] allow.
-	ErrHostile = errors.New("hostile container")
+	ErrHostile = invalid.New("hostile container")
 
 	// ErrFormat marks a container that is not an ASiC-E container: not a ZIP, a missing, wrong,
 	// misplaced or compressed mimetype, a missing or malformed manifest, a file the manifest does
 	// not list, an entry that is corrupt (bad checksum or a size that lies), malformed signatures XML.
-	ErrFormat = errors.New("not a valid ASiC-E container")
+	ErrFormat = invalid.New("not a valid ASiC-E container")
 
 	// ErrInput marks input that Create refuses: a bad file, seal or option.
-	ErrInput = errors.New("invalid input")
+	ErrInput = invalid.New("invalid input")
 
 	// ErrService marks a failure of the time-stamping or OCSP service, or an answer from it that
 	// does not fit the request (wrong imprint, wrong certificate, not "good").

@@ -96,7 +96,8 @@
 //
 // # Errors
 //
-// Bad input gives a *[FieldError] wrapping [ErrInvalid] for the first field that is wrong: a missing
+// Bad input gives a *[FieldError] wrapping [ErrInvalid] (which is invalid.ErrInvalid, the bad-input
+// error every package of the SDK shares) for the first field that is wrong: a missing
 // number or holder's name, text that is not UTF-8, too long ([MaxTextLen], [MaxCompetences]) or has
 // a character the font lacks, an impossible date, a zero generation time, a verification URL that is
 // missing, not http(s), or longer than [MaxURLLen]. Nothing panics on any input (FuzzTunnistus).

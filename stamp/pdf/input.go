@@ -15,6 +15,7 @@ import (
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/invalid"
 )
 
 // Limits on the input. The certificate package's own checks are tighter (a name of at most 200
@@ -32,8 +33,9 @@ const (
 )
 
 // ErrInvalid is wrapped by every error that reports bad input: a field missing, malformed, too long,
-// or holding a character the documents' font cannot show.
-var ErrInvalid = errors.New("invalid input")
+// or holding a character the documents' font cannot show. It is invalid.ErrInvalid, shared by all
+// of the SDK's packages.
+var ErrInvalid = invalid.ErrInvalid
 
 // ErrNotValid is wrapped by the error [Deklaratsioon] returns for a certificate that is not valid on
 // the stamp's date: a declaration confirms only a valid certificate (CERT-06).
@@ -59,7 +61,7 @@ func (e *FieldError) Error() string {
 // Unwrap returns the category, [ErrInvalid] or [ErrNotValid].
 func (e *FieldError) Unwrap() error { return e.Err }
 
-func invalid(field, value, reason string) *FieldError {
+func badInput(field, value, reason string) *FieldError {
 	if len(value) > 60 {
 		i := 60
 		for i > 0 && !utf8.RuneStart(value[i]) {
@@ -103,12 +105,12 @@ func prepare(c *certificate.Certificate, generated time.Time, verifyURL string) 
 	if e.kind == 0 {
 		e.kind = certificate.Occupational
 	} else if !e.kind.Valid() {
-		return nil, invalid("Kind", e.kind.String(), "is not a certificate kind")
+		return nil, badInput("Kind", e.kind.String(), "is not a certificate kind")
 	}
 	text := func(field, s string, required bool) (string, error) {
 		t, err := clean(fs, field, s)
 		if err == nil && t == "" && required {
-			err = invalid(field, "", "is required")
+			err = badInput(field, "", "is required")
 		}
 		return t, err
 	}
@@ -134,7 +136,7 @@ func prepare(c *certificate.Certificate, generated time.Time, verifyURL string) 
 		}
 	}
 	if len(c.Competences) > MaxCompetences {
-		return nil, invalid("Competences", strconv.Itoa(len(c.Competences))+" items",
+		return nil, badInput("Competences", strconv.Itoa(len(c.Competences))+" items",
 			"may have at most "+strconv.Itoa(MaxCompetences)+" items")
 	}
 	for i, s := range c.Competences {
@@ -155,14 +157,14 @@ func prepare(c *certificate.Certificate, generated time.Time, verifyURL string) 
 		d     calendar.Date
 	}{{"Holder.BirthDate", e.birth}, {"ValidFrom", c.ValidFrom}, {"ValidUntil", c.ValidUntil}} {
 		if !d.d.IsZero() && !d.d.IsValid() {
-			return nil, invalid(d.field, fmt.Sprintf("%04d-%02d-%02d", d.d.Year, int(d.d.Month), d.d.Day), "is not a real date")
+			return nil, badInput(d.field, fmt.Sprintf("%04d-%02d-%02d", d.d.Year, int(d.d.Month), d.d.Day), "is not a real date")
 		}
 	}
 	e.ekr, e.eqf = c.EKR.String(), c.EQF.String()
 	e.from, e.until = c.ValidFrom, c.ValidUntil
 
 	if generated.IsZero() {
-		return nil, invalid("generated", "", "is required: the instant the PDF is generated, which it shows and records as its creation date")
+		return nil, badInput("generated", "", "is required: the instant the PDF is generated, which it shows and records as its creation date")
 	}
 	loc, err := calendar.Tallinn()
 	if err != nil {
@@ -183,7 +185,7 @@ func prepare(c *certificate.Certificate, generated time.Time, verifyURL string) 
 // document must not show a person's name with a letter missing.
 func clean(fs *fontSet, field, s string) (string, error) {
 	if !utf8.ValidString(s) {
-		return "", invalid(field, "", "is not valid UTF-8")
+		return "", badInput(field, "", "is not valid UTF-8")
 	}
 	s = norm.NFC.String(s)
 	var b strings.Builder
@@ -195,7 +197,7 @@ func clean(fs *fontSet, field, s string) (string, error) {
 			continue
 		}
 		if !fs.covers(r) {
-			return "", invalid(field, s, fmt.Sprintf("contains %U %q, which the documents' font cannot show", r, r))
+			return "", badInput(field, s, fmt.Sprintf("contains %U %q, which the documents' font cannot show", r, r))
 		}
 		if space {
 			b.WriteByte(' ')
@@ -206,7 +208,7 @@ func clean(fs *fontSet, field, s string) (string, error) {
 		n++
 	}
 	if n > MaxTextLen {
-		return "", invalid(field, s, "may be at most "+strconv.Itoa(MaxTextLen)+" characters long")
+		return "", badInput(field, s, "may be at most "+strconv.Itoa(MaxTextLen)+" characters long")
 	}
 	return b.String(), nil
 }
@@ -216,28 +218,28 @@ func checkURL(s string) (string, *qr.Code, error) {
 	const field = "verifyURL"
 	switch {
 	case s == "":
-		return "", nil, invalid(field, "", "is required: the address where the certificate's validity is checked (CERT-05)")
+		return "", nil, badInput(field, "", "is required: the address where the certificate's validity is checked (CERT-05)")
 	case len(s) > MaxURLLen:
-		return "", nil, invalid(field, s, fmt.Sprintf("is %d bytes long; a QR code on the document holds at most %d", len(s), MaxURLLen))
+		return "", nil, badInput(field, s, fmt.Sprintf("is %d bytes long; a QR code on the document holds at most %d", len(s), MaxURLLen))
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] <= ' ' || s[i] >= 0x7f {
-			return "", nil, invalid(field, s, "may hold only printable ASCII without spaces (percent-encode the rest)")
+			return "", nil, badInput(field, s, "may hold only printable ASCII without spaces (percent-encode the rest)")
 		}
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return "", nil, invalid(field, s, "is not a URL: "+err.Error())
+		return "", nil, badInput(field, s, "is not a URL: "+err.Error())
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", nil, invalid(field, s, "must be an absolute http or https URL")
+		return "", nil, badInput(field, s, "must be an absolute http or https URL")
 	}
 	if u.Host == "" || u.Opaque != "" || u.User != nil {
-		return "", nil, invalid(field, s, "must be an http or https URL with a host and no user information")
+		return "", nil, badInput(field, s, "must be an http or https URL with a host and no user information")
 	}
 	code, err := qr.Encode(s, qrLevel)
 	if err != nil {
-		return "", nil, invalid(field, s, "does not fit in a QR code: "+err.Error())
+		return "", nil, badInput(field, s, "does not fit in a QR code: "+err.Error())
 	}
 	return s, code, nil
 }

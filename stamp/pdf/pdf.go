@@ -80,9 +80,9 @@ func Deklaratsioon(c certificate.Certificate, stampDate calendar.Date, generated
 	}
 	switch {
 	case stampDate.IsZero():
-		return nil, invalid("stampDate", "", "is required: the day the stamp confirms")
+		return nil, badInput("stampDate", "", "is required: the day the stamp confirms")
 	case !stampDate.IsValid():
-		return nil, invalid("stampDate", fmt.Sprintf("%04d-%02d-%02d", stampDate.Year, int(stampDate.Month), stampDate.Day), "is not a real date")
+		return nil, badInput("stampDate", fmt.Sprintf("%04d-%02d-%02d", stampDate.Year, int(stampDate.Month), stampDate.Day), "is not a real date")
 	}
 	if st := c.StatusOn(stampDate); st != certificate.Valid {
 		return nil, &FieldError{Field: "stampDate", Value: stampDate.String(), Err: ErrNotValid,

@@ -15,6 +15,7 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/duplicate"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
 )
@@ -117,6 +118,10 @@ func caseArgs(c *duplicate.Case) ([]any, error) {
 			return nil, err
 		}
 	}
+	year, err := yearColumn(r)
+	if err != nil {
+		return nil, err
+	}
 	att := make([]int16, len(r.Attached))
 	for i, a := range r.Attached {
 		att[i] = int16(a)
@@ -128,7 +133,7 @@ func caseArgs(c *duplicate.Case) ([]any, error) {
 	return []any{
 		int16(c.Procedure), int16(c.Status), r.Applicant.Name, r.Applicant.Code, dateOrNil(r.Applicant.BirthDate),
 		r.Contact, int16(r.Kind), r.Paper, textOrNil(string(r.Original)), r.Issuer, r.IssuerName, int16(r.Level),
-		int32(r.Year), int16(r.Ground), att, r.ByIssuer, r.NewName, r.NewCode, r.Date, r.Note, route, parties,
+		year, int16(r.Ground), att, r.ByIssuer, r.NewName, r.NewCode, r.Date, r.Note, route, parties,
 		c.SubmittedAt, dateOrNil(c.ReceivedOn), c.Confirmation.From, c.Confirmation.Reference, dateOrNil(c.Confirmation.On),
 		dateOrNil(c.DecidedOn), c.Decision, int16(c.Refusal), c.RefusalReason, dateOrNil(c.NotifiedOn), int16(c.Cost.Payer),
 		c.Cost.Fee.String(), c.Cost.Amount.String(), textOrNil(string(c.Duplicate)), dateOrNil(c.HandOver.On), c.HandOver.To,
@@ -161,7 +166,10 @@ func scanCase(row pgx.Row) (duplicate.Case, error) {
 		return duplicate.Case{}, err
 	}
 	c.Procedure, c.Status = duplicate.Procedure(procedure), duplicate.Status(status)
-	r.Applicant.Code, r.Applicant.BirthDate, r.Kind, r.Level, r.Year = code, birth, certificate.Kind(kind), duplicate.Level(level), int(year)
+	r.Applicant.Code, r.Applicant.BirthDate, r.Kind, r.Level = code, birth, certificate.Kind(kind), duplicate.Level(level)
+	if r.Year, r.ExamTime, err = fromYearColumn(year); err != nil {
+		return duplicate.Case{}, err
+	}
 	r.Ground, r.NewCode, r.Date = duplicate.Ground(ground), newCode, reqDate
 	if original != nil {
 		r.Original = certificate.Number(*original)
@@ -357,4 +365,36 @@ func (s *Store) allocate(ctx context.Context, se certificate.Series) (certificat
 			return "", err
 		}
 	}
+}
+
+// yearColumn returns what the column year of duplicate_case holds for r: the year of graduation
+// (1–9999), or the time of the exam of a state-exam request as the number YYYYMMDD (at least
+// 10000101), which no year reaches. Migration 0003 has one integer column for both: a request states
+// one or the other, never both (duplicate.ValidateRequest), and a store cannot keep both in it.
+func yearColumn(r *duplicate.Request) (int32, error) {
+	switch {
+	case r.ExamTime.IsZero():
+		if r.Year < 0 || r.Year > 9999 {
+			return 0, &invalid.FieldError{Pkg: "pgstore", Field: "Request.Year", Value: strconv.Itoa(r.Year), Reason: "must be 0–9999"}
+		}
+		return int32(r.Year), nil
+	case r.Year != 0:
+		return 0, &invalid.FieldError{Pkg: "pgstore", Field: "Request.Year", Value: strconv.Itoa(r.Year), Reason: "and Request.ExamTime are never both stated"}
+	case !r.ExamTime.IsValid():
+		return 0, &invalid.FieldError{Pkg: "pgstore", Field: "Request.ExamTime", Value: r.ExamTime.String(), Reason: "is not a real date"}
+	}
+	d := r.ExamTime
+	return int32(d.Year*10000 + int(d.Month)*100 + d.Day), nil
+}
+
+// fromYearColumn reads the column year back into the request's Year or ExamTime (see yearColumn).
+func fromYearColumn(v int32) (int, calendar.Date, error) {
+	if v < 10000 {
+		return int(v), calendar.Date{}, nil
+	}
+	d, err := calendar.NewDate(int(v/10000), time.Month(v/100%100), int(v%100))
+	if err != nil {
+		return 0, calendar.Date{}, fmt.Errorf("pgstore: duplicate_case.year %d is neither a year nor a date: %v", v, err)
+	}
+	return 0, d, nil
 }

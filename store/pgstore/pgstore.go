@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/store"
 )
 
@@ -41,7 +42,8 @@ func schemaOf(opts *Options) (string, error) {
 		return DefaultSchema, nil
 	}
 	if !schemaRE.MatchString(opts.Schema) {
-		return "", fmt.Errorf("pgstore: schema %q: must be lower-case letters, digits and '_', starting with a letter or '_', at most 63 characters", opts.Schema)
+		return "", &invalid.FieldError{Pkg: "pgstore", Field: "Options.Schema", Value: opts.Schema,
+			Reason: "must be lower-case letters, digits and '_', starting with a letter or '_', at most 63 characters"}
 	}
 	return opts.Schema, nil
 }
@@ -61,7 +63,7 @@ type Store struct {
 // [Migrate] first (at deployment, or at start-up).
 func New(db DB, opts *Options) (*Store, error) {
 	if db == nil {
-		return nil, errors.New("pgstore: New: db is nil")
+		return nil, &invalid.FieldError{Pkg: "pgstore", Field: "db", Reason: "is required (New)"}
 	}
 	schema, err := schemaOf(opts)
 	if err != nil {

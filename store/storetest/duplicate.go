@@ -80,7 +80,7 @@ func duplicateOf(c duplicate.Case, orig certificate.Certificate, no string) dupl
 	newOrig := orig.Clone()
 	newOrig.Replaced = certificate.Replacement{Date: day}
 	d := orig.Clone()
-	d.Number, d.Version, d.IssuedOn, d.ValidFrom = certificate.Number(no), 0, day, day
+	d.Number, d.Version, d.IssuedOn = certificate.Number(no), 0, day // the duplicate keeps the original's validity
 	d.Extra = map[string]string{duplicate.ExtraMark: "DUPLIKAAT"}
 	c.Status, c.DecidedOn = duplicate.Granted, day
 	return duplicate.Issue{Case: c, Original: newOrig, Duplicate: d, Series: series, Events: []store.Event{
@@ -118,6 +118,34 @@ func unchanged(ctx context.Context, s Store, op string, orig certificate.Certifi
 }
 
 var duplicateCases = []testCase{
+	{
+		name:        "DuplicateCaseExamTime",
+		explanation: "a state-exam exchange states the time of the exam (SCH-14: § 16 (2)) in Request.ExamTime and a school duplicate the year of graduation (§ 17 (2)) in Request.Year: Case reads each back as stored",
+		check: func(ctx context.Context, s Store) error {
+			ex := DuplicateCase(1, "R000100")
+			ex.Procedure = duplicate.StateExamExchange
+			ex.Request.Kind, ex.Request.Paper, ex.Request.Ground = certificate.StateExam, true, duplicate.Electronic
+			ex.Request.ExamTime = calendar.MustDate(2009, time.May, 5)
+			school := DuplicateCase(2, "G000100")
+			school.Procedure = duplicate.SchoolDuplicate
+			school.Request.Kind, school.Request.Ground, school.Request.Year = certificate.Gymnasium, duplicate.Lost, 2013
+			for _, want := range []duplicate.Case{ex, school} {
+				c, err := s.CreateCase(ctx, want, nil)
+				if err != nil {
+					return fmt.Errorf("CreateCase(%s): %v", want.Procedure, err)
+				}
+				got, err := s.Case(ctx, c.ID)
+				if err != nil {
+					return err
+				}
+				want.ID, want.Version = c.ID, 1
+				if !sameCase(got, want) || got.Request.ExamTime != want.Request.ExamTime || got.Request.Year != want.Request.Year {
+					return fmt.Errorf("Case(%d) = year %d, exam time %s; want %d, %s", c.ID, got.Request.Year, got.Request.ExamTime, want.Request.Year, want.Request.ExamTime)
+				}
+			}
+			return nil
+		},
+	},
 	{
 		name:        "DuplicateCaseNotFound",
 		explanation: "Case, UpdateCase and IssueDuplicate of a case never stored, and IssueDuplicate of a missing original, return an error wrapping store.ErrNotFound and write nothing",
