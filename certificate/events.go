@@ -26,7 +26,7 @@ func event(kind string, c *Certificate, at time.Time, data map[string]string) st
 		data["title"] = c.Title
 	}
 	rcpt := ""
-	if !c.Holder.Code.IsZero() {
+	if !c.Holder.Code.IsZero() && kind != EventDeathRecorded { // no notice to a holder who has died
 		rcpt = c.Holder.Code.String()
 	}
 	return store.Event{Kind: kind, Subject: string(c.Number), Recipient: rcpt, At: at, Data: data}

@@ -116,6 +116,9 @@ func Sample(i int) certificate.Certificate {
 	}
 }
 
+// sampleDay is a day on which every Sample certificate is valid: the date of the cases' public queries.
+var sampleDay = calendar.MustDate(2026, time.November, 22)
+
 // series is the series the cases allocate from.
 var series = certificate.Series{Prefix: "KT", Width: 6, First: 1}
 
