@@ -62,6 +62,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store) {
 			}
 		})
 	}
+	t.Run("PublicViewProperty", func(t *testing.T) { RunPublicView(t, newStore) })
 }
 
 // Check runs every case outside go test, each on a fresh store from newStore, and returns the
