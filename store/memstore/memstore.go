@@ -6,6 +6,15 @@
 // sharing memory with its caller, and is deterministic: numbers and event IDs are sequential and
 // results are sorted, so examples can print them.
 //
+// # Public queries
+//
+// The records the public may find (not hidden, of a public kind: CERT-04, certificate.Kind.Public)
+// are kept in a B-tree ordered by number (github.com/google/btree, the B-tree most Go projects use,
+// generic since v1.1): a page of a public query starts at its place in the tree (After) and walks on
+// until it is full, so it reads and copies only what it returns, never sorting the store; a number is
+// one map look-up. The texts the search matches are lower-cased once, when a record is written. A
+// text that few records contain still walks every public record: memstore has no text index.
+//
 // # Performance
 //
 // Measured with `go test -bench . ./store/memstore` on the project's go-svc machine (2 cores, AMD

@@ -279,6 +279,12 @@ func (s *Store) PublicCertificates(ctx context.Context, q certificate.PublicQuer
 	if !ok {
 		return []certificate.Certificate{}, nil
 	}
+	if q.Text != "" {
+		// Plan a text search with its pattern every time (an unnamed statement, one round trip):
+		// a cached statement's generic plan cannot tell a rare name from a common word, and would
+		// walk every public record for a name that few hold.
+		args = append([]any{pgx.QueryExecModeExec}, args...)
+	}
 	return s.collect(ctx, "public certificates", sql, args...)
 }
 

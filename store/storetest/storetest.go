@@ -16,8 +16,12 @@
 // committed with the change and never without it, copies in and out, and a cancelled context; the
 // owner's requests (numbering, unique tokens); duplicate cases (versions, and IssueDuplicate writing
 // the case, the original and the duplicate together or not at all); proficiency registrations (one
-// active registration per person, also under concurrency; idempotent registering). [RunModel] is a
-// model-based check of the certificate store against memstore. Later issues add their cases here.
+// active registration per person, also under concurrency; idempotent registering); a public query
+// needs its date; the retention of personal data (CERT-12: PersonalDataDue by the day, register
+// kinds only, paged; ErasePersonalData keeps the anonymised record and never lets personal data be
+// written back). Run also runs [RunPublicView], the property test of the public view over every kind
+// and status (CERT-04, CERT-12). [RunModel] is a model-based check of the certificate store against
+// memstore. Later issues add their cases here.
 package storetest
 
 import (
