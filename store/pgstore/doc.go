@@ -109,4 +109,11 @@
 // Target: one-per-transaction issuing at ≥ 50 % of pgbench's TPS with the same clients. Both are
 // bound by the commit's fsync and by one hot row (pgbench's branch row at scale 1, the series'
 // counter row here); batches pay one commit per hundred but one round trip per certificate.
+//
+// The public search on 10^6 certificates (BenchmarkPublicSearch, 2026-12-03, measured under a load
+// average of 10–15 from other work on the two cores; the server's EXPLAIN ANALYZE time over five
+// runs): a number 0.02–0.08 ms, a page 0.08–0.19 ms, a common word 0.07–0.13 ms, part of a number
+// 0.4–0.7 ms, a surname 2.6–12 ms, a full name 6.5–26 ms (the target is ≤ 5 ms: re-measure the
+// name searches on a quiet machine); before the indexes of 0007 a text search read every row (380 ms).
+// See docs/performance.md.
 package pgstore

@@ -68,3 +68,27 @@ func ExplainPublic(ctx context.Context, s *Store, q certificate.PublicQuery) (st
 	})
 	return strings.Join(plans, "\n"), err
 }
+
+// ExecutionTime runs q under EXPLAIN ANALYZE and returns the server's "Execution Time" line and the
+// plan's top node, to tell the server's time from the client's.
+func ExecutionTime(ctx context.Context, s *Store, q certificate.PublicQuery) (string, error) {
+	sql, args, ok := s.publicQuery(q)
+	if !ok {
+		return "", nil
+	}
+	rows, err := s.db.Query(ctx, "EXPLAIN (ANALYZE) "+sql, append([]any{pgx.QueryExecModeExec}, args...)...)
+	if err != nil {
+		return "", err
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return "", err
+	}
+	out := ""
+	for _, l := range lines {
+		if strings.Contains(l, "Execution Time") || strings.Contains(l, "Index Scan") || strings.Contains(l, "Seq Scan") {
+			out += strings.TrimSpace(l) + "; "
+		}
+	}
+	return out, nil
+}
