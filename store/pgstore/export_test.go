@@ -92,3 +92,13 @@ func ExecutionTime(ctx context.Context, s *Store, q certificate.PublicQuery) (st
 	}
 	return out, nil
 }
+
+// ExplainPersonalDataDue returns the plan of Store.PersonalDataDue's statement for day on.
+func ExplainPersonalDataDue(ctx context.Context, s *Store, on calendar.Date) (string, error) {
+	rows, err := s.db.Query(ctx, "EXPLAIN "+s.q.personalDataDue, on, "", 1000)
+	if err != nil {
+		return "", err
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return strings.Join(lines, "\n"), err
+}

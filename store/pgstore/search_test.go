@@ -135,6 +135,11 @@ func TestPublicSearchUsesIndexes_CERT04(t *testing.T) {
 		}
 		t.Logf("%s:\n%s", tt.name, plan)
 	}
+	// CERT-12: the records awaiting erasure are found by the partial index of migration 0006.
+	if plan, err := pgstore.ExplainPersonalDataDue(ctx, s, searchDay); err != nil || strings.Contains(plan, "Seq Scan") ||
+		!strings.Contains(plan, "certificate_personal_data_due") {
+		t.Errorf("PersonalDataDue's plan (%v) does not use certificate_personal_data_due:\n%s", err, plan)
+	}
 	// The plans run: a valid holder's name finds them, never an invalid holder's certificates.
 	var name string
 	if err := p.QueryRow(ctx, "SELECT search_name FROM "+q+`.certificate WHERE NOT hidden AND kind = 1
