@@ -32,7 +32,8 @@ type Options struct {
 }
 
 // Registry is the certificate register's service: issue, read, list, look up, search, hide,
-// publish and invalidate certificates. Every call takes the acting [actor.Actor] and refuses what it
+// publish and invalidate certificates, record a holder's death and erase the personal data when their
+// retention ends (CERT-12). Every call takes the acting [actor.Actor] and refuses what it
 // may not do with an error wrapping actor.ErrForbidden; a refused or failed call changes nothing.
 // A Registry is safe for concurrent use.
 type Registry struct {
