@@ -111,9 +111,10 @@
 // counter row here); batches pay one commit per hundred but one round trip per certificate.
 //
 // The public search on 10^6 certificates (BenchmarkPublicSearch, 2026-12-03, measured under a load
-// average of 10–15 from other work on the two cores; the server's EXPLAIN ANALYZE time over five
-// runs): a number 0.02–0.08 ms, a page 0.08–0.19 ms, a common word 0.07–0.13 ms, part of a number
-// 0.4–0.7 ms, a surname 2.6–12 ms, a full name 6.5–26 ms (the target is ≤ 5 ms: re-measure the
-// name searches on a quiet machine); before the indexes of 0007 a text search read every row (380 ms).
+// average of 10–15 from other work on the two cores; the server's EXPLAIN ANALYZE time over ten
+// runs in two processes): a number 0.02–0.08 ms, a page 0.05–0.19 ms, a common word 0.06–0.13 ms,
+// part of a number 0.4–0.75 ms, a surname 1.7–12 ms, a full name 2.7–26 ms, a title word of 2 % of
+// rows 5.3–18 ms (the target is ≤ 5 ms: re-measure these on a quiet machine); before the indexes of
+// 0007 a text search read every row (380 ms).
 // See docs/performance.md.
 package pgstore
