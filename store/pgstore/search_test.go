@@ -159,6 +159,7 @@ func TestPublicSearchUsesIndexes_CERT04(t *testing.T) {
 
 var (
 	bigOnce sync.Once
+	bigMade bool
 	big     *pgstore.Store
 )
 
@@ -171,6 +172,7 @@ var bigSchema = "kutse_bench_" + fmt.Sprint(os.Getpid())
 func BenchmarkPublicSearch(b *testing.B) {
 	p := testPool(b)
 	bigOnce.Do(func() {
+		bigMade = true // TestMain drops the schema even if filling it fails
 		fill(b, p, bigSchema, 1_000_000)
 		var err error
 		if big, err = pgstore.New(p, &pgstore.Options{Schema: bigSchema}); err != nil {
@@ -204,7 +206,7 @@ func BenchmarkPublicSearch(b *testing.B) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if big != nil && pool != nil {
+	if bigMade && pool != nil {
 		pool.Exec(context.Background(), "DROP SCHEMA IF EXISTS "+pgx.Identifier{bigSchema}.Sanitize()+" CASCADE") //nolint:errcheck // best effort at exit
 	}
 	os.Exit(code)
