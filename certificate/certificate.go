@@ -22,6 +22,9 @@ type Holder struct {
 	Name      string         `validate:"required,max=200"` // first and last name as on the certificate
 	Code      isikukood.Code // the personal code; zero for a person without one
 	BirthDate calendar.Date  // the birth date, for a person without a personal code
+	// Died is the day the holder died, as the registrar recorded it ([Registry.RecordDeath]); zero
+	// while none is recorded. It starts the retention period of CERT-12 ([PersonalDataKeptUntil]).
+	Died calendar.Date
 }
 
 // Born returns the holder's birth date: from the personal code where there is one.
@@ -87,6 +90,10 @@ type Certificate struct {
 	// ExpiryNotice is the day the owner was told that the validity ends soon (CERT-09); zero until
 	// then. Only Store.MarkExpiryNotified sets it.
 	ExpiryNotice calendar.Date
+	// PersonalDataErased is the day the holder's personal data were erased at the end of their
+	// retention (CERT-12, [Registry.ErasePersonalData]); zero until then. Only
+	// Store.ErasePersonalData sets it, together with an empty Holder.
+	PersonalDataErased calendar.Date
 
 	// Extra holds kind-specific data the SDK does not model here (a school's council decision, a
 	// grade sheet's grades): later packages own their meaning.
@@ -175,6 +182,10 @@ func (c *Certificate) Validate() error {
 		case !d.IsZero() && !d.IsValid():
 			add(field, dateText(d), "is not a real date")
 		}
+	}
+	checkDate("Holder.Died", c.Holder.Died, false)
+	if c.Holder.Died.IsValid() && c.Holder.Born().IsValid() && c.Holder.Died.Before(c.Holder.Born()) {
+		add("Holder.Died", c.Holder.Died.String(), "is before the holder's birth date "+c.Holder.Born().String())
 	}
 	checkDate("IssuedOn", c.IssuedOn, true)
 	checkDate("ValidFrom", c.ValidFrom, true)

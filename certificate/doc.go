@@ -37,12 +37,57 @@
 //     own; who declares one invalid is below; the registrar may do everything;
 //   - the owner lists all of their certificates, hidden ones too, reads their notices, and hides or
 //     publishes each one (CERT-04);
-//   - the public looks up and searches: a hidden certificate is reported exactly like a missing one,
-//     no personal code or birth date is ever shown, and the holder's name only while the certificate
-//     is valid (CERT-12: KRPM § 15 (1)). [PublicView.Explain] explains the view's status with the
-//     rules and provisions [Certificate.ExplainStatus] cites, and nothing the view does not show (no
-//     invalidation's reason, no replacing duplicate's number); package certificate/web serves it as
-//     the page the QR codes point to.
+//   - the public looks up and searches the register's public entries (see the next section): a
+//     hidden certificate is reported exactly like a missing one, no personal code or birth date is
+//     ever shown or searched, and the holder's name is shown, and matched by a text search, only while
+//     the certificate is valid on the query's date (CERT-12: KRPM § 15 (1)). [PublicView.Explain]
+//     explains the view's status with the rules and provisions [Certificate.ExplainStatus] cites, and
+//     nothing the view does not show (no invalidation's reason, no replacing duplicate's number);
+//     package certificate/web serves it as the page the QR codes point to;
+//   - the registrar records a holder's death and erases the personal data when their retention ends
+//     (see Retention).
+//
+// # What the public sees, kind by kind
+//
+// The public sees a certificate only where it is a public register entry ([Kind.Public]). The
+// register's data are public and personal data public while they are valid (KRPM § 15 (1)); its
+// issued qualifications are the occupational certificates and the qualifications on school documents
+// (KRPM § 5, § 8 (1)–(2); seed 001: "Väljastatud kutsed (tunnistused)" are "kutsetunnistused ja
+// koolilõpudokumendile kantud kutsed", and the open data give them only "umbisikustatud statistilisel
+// kujul"). School and exam documents are the person's, not a register's entries:
+//
+//	kind                     public (Lookup, Search)    holder's name         source
+//	occupational             yes                        while valid on the day KRPM §§ 5, 8 (1), 15 (1)
+//	partial                  yes                        while valid on the day KRPM § 8 (1) (osakutse incl.)
+//	school-qualification     yes                        while valid on the day KRPM § 8 (2); seed 001
+//	basic-school, gymnasium  no: reported as missing    never                  seed 002 § 8 (4), § 9 (EHIS; handed to the graduate)
+//	grade-sheet              no: reported as missing    never                  seed 002 § 11 (2), § 12
+//	state-exam               no: reported as missing    never                  seed 002 § 15 (2) (to the person in eesti.ee)
+//	proficiency              no: reported as missing    never                  004 § 7 (6) (to the person in eesti.ee); 003
+//
+// Never shown for any kind: the personal code, the birth date, the death date ([PublicView] has no
+// field for them). The stores apply the table and the validity of the name in their queries
+// ([PublicQuery], Store.PublicCertificates), so a page of results is never emptied by a filter after
+// the fact, and [Registry.Search] checks the answer again. No option widens the table. The one need
+// found for more is a third party checking a proficiency or state-exam certificate by its number
+// together with the holder's personal code (the exam centre's e-certificate check in eesti.ee,
+// innove.ee "E-tunnistus"): that is a check with the holder's code as proof, not an anonymous look-up,
+// and belongs to a verification service of its own; the SDK does not offer it yet. The owner's shared
+// view (the link of a digital stamp, package stamp) uses [Certificate.ViewOn], which applies the
+// rules for personal data whatever the kind.
+//
+// # Retention of personal data (CERT-12)
+//
+// Personal data of an awarded qualification are kept until three years after the holder's death (KRPM
+// § 18, 2016 wording; research/kutseseadus.md § 6). The registrar records the death
+// ([Registry.RecordDeath], [Registry.RecordHolderDeath]; Holder.Died); [PersonalDataKeptUntil] is the
+// pure rule (the corresponding day of the third year, TsÜS § 136 (2), with calendar's month
+// arithmetic); Store.PersonalDataDue lists, paged by number, the certificates due on a day, and
+// [Registry.ErasePersonalData] (or [Registry.EraseDuePersonalData], a host's daily job) erases them in
+// one update with its event. Erased are the name, the personal code, the birth date and the death
+// date; kept is the anonymised qualification record (everything else, and the day of erasure), from
+// which the open data's anonymised statistics are made (OPN-02). Once erased, no update writes personal
+// data back.
 //
 // A refused call returns an error wrapping actor.ErrForbidden, bad input a *[ValidationError]
 // (wrapping [ErrInvalid]) naming every wrong field, a refusal by rule a *[RuleError]; none of them
@@ -85,7 +130,8 @@
 // [Store] is the consumer-side interface: context first, errors wrapping the sentinels of package
 // store, a Version on each record for optimistic concurrency, an idempotency key on issuing, and an
 // outbox: the events a change raises ([EventIssued], [EventHidden], [EventPublished],
-// [EventInvalidated], the register's notices of CERT-09) are committed with it. memstore implements
+// [EventInvalidated], the register's notices of CERT-09, [EventDeathRecorded],
+// [EventPersonalDataErased]) are committed with it. memstore implements
 // it; storetest.Run checks any implementation.
 //
 // # Choices where the sources are silent
@@ -103,6 +149,23 @@
 //   - A title is optional: the register has entries without one (seed 000: OT011089).
 //   - Request validation uses go-playground/validator for field lengths and required fields, and
 //     hand-written checks for the rules between fields; every error names the field.
+//   - A public query needs its date (PublicQuery.On): a store cannot know "today", so it refuses a
+//     query without one; the Registry fills it in (the search's asOf, or today).
+//   - A name matches only certificates valid on the day; the title, standard and number match any
+//     public certificate, which then shows no name. A certificate invalidated or replaced after the
+//     day is valid on it (the invalidation takes effect from its date).
+//   - KRPM § 18 governs the register: the retention rule marks for erasure only the register's kinds
+//     ([Kind.Register]); school and exam documents are kept in EHIS and the exam centre's records,
+//     whose retention periods the sources here do not give.
+//   - The end of retention is not moved off a weekend or a holiday: it is a limit, not a day by which
+//     an act must be done (TsÜS § 136 (8) does not apply). Erasure is due from the day after it.
+//   - Recording a death and erasing the data each raise an event to the certificate's issuer, which
+//     keeps the holder's data in its own records (the awarding body's exam documents): the first says
+//     until when the register keeps them, the second that they are erased. Neither goes to the holder,
+//     and neither notice names the holder or the date of death. The outbox's earlier events, which have the holder's personal code as
+//     their recipient, are the host's delivery log: a host purges delivered events on its own
+//     schedule; the SDK does not rewrite them.
+//   - Extra (kind-specific data) is kept on erasure: the SDK does not know what a host put there.
 //
 // # Performance
 //

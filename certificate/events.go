@@ -26,7 +26,10 @@ func event(kind string, c *Certificate, at time.Time, data map[string]string) st
 		data["title"] = c.Title
 	}
 	rcpt := ""
-	if !c.Holder.Code.IsZero() {
+	switch {
+	case kind == EventDeathRecorded || kind == EventPersonalDataErased:
+		rcpt = c.IssuerCode // the issuer keeps the holder's data too: it is told of their retention (CERT-12)
+	case !c.Holder.Code.IsZero():
 		rcpt = c.Holder.Code.String()
 	}
 	return store.Event{Kind: kind, Subject: string(c.Number), Recipient: rcpt, At: at, Data: data}

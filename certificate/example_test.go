@@ -91,3 +91,15 @@ func ExamplePublicView_Explain() {
 	// 1. CERT-11 (RT I 2008, 24, 156 § 22 (1)): the certificate has been declared invalid
 	// 2. CERT-11 (RT I 2001, 58, 354 § 68 (3)): the invalidation takes effect from its date; on 22.11.2026 the certificate is not valid
 }
+
+// The personal data of a holder who died on 29 February 2024 may be kept until 28 February 2027
+// (CERT-12: three years, KRPM § 18; TsÜS § 136 (2)) and are due for erasure from the day after.
+func ExamplePersonalDataKeptUntil() {
+	until, why := certificate.PersonalDataKeptUntil(calendar.MustDate(2024, time.February, 29))
+	fmt.Println(until)
+	fmt.Println(why.Render(law.English))
+	// Output:
+	// 2027-02-28
+	// 1. CERT-12 (Kutseregistri põhimäärus (VV määrus nr 79) § 18): the personal data of an awarded qualification are kept until three years after the person's death; died 2024-02-29
+	// 2. CERT-12 (RT I 2002, 35, 216 § 136 (2)): a period of years ends on the corresponding day of its last year: the personal data may be kept until 2027-02-28 inclusive
+}

@@ -54,7 +54,8 @@ type Schools interface {
 }
 
 // Registry is the certificate register's service: issue, read, list, look up, search, hide,
-// publish and invalidate certificates. Every call takes the acting [actor.Actor] and refuses what it
+// publish and invalidate certificates, record a holder's death and erase the personal data when their
+// retention ends (CERT-12). Every call takes the acting [actor.Actor] and refuses what it
 // may not do with an error wrapping actor.ErrForbidden; a refused or failed call changes nothing.
 // A Registry is safe for concurrent use.
 type Registry struct {
@@ -180,6 +181,7 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 		c.ValidFrom = c.IssuedOn
 	}
 	c.Version, c.Hidden, c.Invalidated, c.Replaced, c.ExpiryNotice = 0, false, Invalidation{}, Replacement{}, calendar.Date{}
+	c.PersonalDataErased = calendar.Date{}
 	if err := c.Validate(); err != nil {
 		return Certificate{}, err
 	}
@@ -218,6 +220,9 @@ func fingerprint(c Certificate) string {
 	field(c.Holder.Name)
 	field(c.Holder.Code.String())
 	field(c.Holder.BirthDate.String())
+	if !c.Holder.Died.IsZero() { // only when given, so that the digests of earlier issues stay the same
+		field("died " + c.Holder.Died.String())
+	}
 	field(c.Title)
 	field(c.Standard)
 	field(c.EKR.String())
@@ -305,41 +310,63 @@ func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Cod
 	return out, nil
 }
 
-// Lookup returns the public view of the certificate numbered no on day asOf (zero: today). A hidden
-// certificate is reported exactly as a missing one, with an error wrapping store.ErrNotFound, so
-// that the public cannot learn that it exists (CERT-04). Anyone may look up.
+// Lookup returns the public view of the certificate numbered no on day asOf (zero: today). What the
+// public may not see — a hidden certificate (CERT-04), or one of a kind that is not a public register
+// entry ([Kind.Public]: school and exam documents) — is reported exactly as a missing one, with the
+// same error wrapping store.ErrNotFound, so that the public cannot learn that it exists. The view
+// never has the personal code or the birth date, and the holder's name only while the certificate is
+// valid on asOf (CERT-12). Anyone may look up.
 func (r *Registry) Lookup(ctx context.Context, a actor.Actor, no Number, asOf calendar.Date) (PublicView, error) {
 	if asOf.IsZero() {
 		asOf = r.Today()
 	}
+	if !asOf.IsValid() {
+		return PublicView{}, &FieldError{Pkg: pkg, Field: "asOf", Value: dateText(asOf), Reason: "is not a real date"}
+	}
 	c, err := r.st.Certificate(ctx, no)
+	if errors.Is(err, store.ErrNotFound) {
+		return PublicView{}, notFound(no)
+	}
 	if err != nil {
 		return PublicView{}, err
 	}
 	v, ok := c.PublicOn(asOf)
 	if !ok {
-		return PublicView{}, fmt.Errorf("certificate: %s: %w", no, store.ErrNotFound)
+		return PublicView{}, notFound(no)
 	}
 	return v, nil
 }
 
-// Search returns the public views, on day asOf (zero: today), of the certificates matching q, never a
-// hidden one (CERT-04). Anyone may search.
+// notFound is the one error the public gets for a number it may not see, whether it exists or not.
+func notFound(no Number) error { return fmt.Errorf("certificate: %s: %w", no, store.ErrNotFound) }
+
+// Search returns the public views, on day asOf, of the certificates matching q: never a hidden one
+// (CERT-04) nor one of a kind that is not a public register entry ([Kind.Public]), and the holder's
+// name matches q.Text only on certificates valid on that day (CERT-12). The day is asOf, or q.On
+// when asOf is zero, or today when both are; asOf and q.On that differ are refused. The store
+// applies every filter, so a page holds q's limit of what the public may find. Anyone may search.
 func (r *Registry) Search(ctx context.Context, a actor.Actor, q PublicQuery, asOf calendar.Date) ([]PublicView, error) {
-	if asOf.IsZero() {
+	switch {
+	case asOf.IsZero() && q.On.IsZero():
 		asOf = r.Today()
+	case asOf.IsZero():
+		asOf = q.On
+	case !q.On.IsZero() && q.On != asOf:
+		return nil, &FieldError{Pkg: pkg, Field: "On", Value: dateText(q.On), Reason: "differs from the search's date " + dateText(asOf)}
 	}
-	if q.Kind != 0 && !q.Kind.Valid() {
-		return nil, &FieldError{Pkg: pkg, Field: "Kind", Value: q.Kind.String(), Reason: "is not a certificate kind"}
-	}
+	q.On = asOf
 	q.Text = strings.TrimSpace(q.Text)
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
 	cs, err := r.st.PublicCertificates(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]PublicView, 0, len(cs))
 	for i := range cs {
-		if v, ok := cs[i].PublicOn(asOf); ok { // the store never returns hidden ones; check anyway
+		// The store applies the same rules; check again, so that a faulty store cannot leak.
+		if v, ok := cs[i].PublicOn(asOf); ok && q.Matches(&cs[i]) {
 			out = append(out, v)
 		}
 	}

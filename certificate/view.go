@@ -30,12 +30,12 @@ type PublicView struct {
 	basis calendar.Date
 }
 
-// PublicOn returns the public view of c on day d, and false for a hidden certificate, which the
-// public never sees (CERT-04).
-func (c *Certificate) PublicOn(d calendar.Date) (PublicView, bool) {
-	if c.Hidden {
-		return PublicView{}, false
-	}
+// ViewOn returns the view of c on day d with the public view's rules for personal data — no personal
+// code, no birth date, the holder's name only while c is valid on d (CERT-12) — whether or not the
+// public may see c at all. It is for a view the owner chose to share, such as the link of a digital
+// stamp (package stamp); for the public use [Certificate.PublicOn], which also applies CERT-04 and the
+// kind's disclosure ([Kind.Public]).
+func (c *Certificate) ViewOn(d calendar.Date) PublicView {
 	v := PublicView{
 		Number: c.Number, Kind: c.Kind, Title: c.Title, Standard: c.Standard, EKR: c.EKR, EQF: c.EQF,
 		Specialisation: c.Specialisation, Competences: append([]string(nil), c.Competences...),
@@ -46,5 +46,5 @@ func (c *Certificate) PublicOn(d calendar.Date) (PublicView, bool) {
 	if v.Status == Valid {
 		v.HolderName = c.Holder.Name
 	}
-	return v, true
+	return v
 }

@@ -53,6 +53,22 @@ var certificateNotices = map[string]template{
 			f.pick("Tunnistus "+f.what()+" kehtib kuni "+f.date("until")+". Kutse säilitamiseks taotlege taastõendamist.",
 				"Certificate "+f.what()+" is valid until "+f.date("until")+". To keep the qualification, apply for re-certification.")
 	}},
+	certificate.EventDeathRecorded: {to: Organisation, rules: "CERT-12", write: func(f fields) (string, string) {
+		no := f.e.Subject
+		return f.pick("Tunnistuse "+no+" omaniku isikuandmete säilitamine", "Retention of the personal data of certificate "+no+"'s holder"),
+			f.pick("Kutseregistrisse on kantud tunnistuse "+f.what()+" omaniku surm. Tema isikuandmeid säilitatakse kutseregistris kuni "+f.date("kept-until")+
+				" (kutseregistri põhimäärus § 18: kolm aastat pärast isiku surma); seejärel need kustutatakse.",
+				"The death of the holder of certificate "+f.what()+" has been entered in the register. The register keeps their personal data until "+
+					f.date("kept-until")+" (the register's statute § 18: three years after the person's death); then they are erased.")
+	}},
+	certificate.EventPersonalDataErased: {to: Organisation, rules: "CERT-12", write: func(f fields) (string, string) {
+		no := f.e.Subject
+		return f.pick("Tunnistuse "+no+" omaniku isikuandmed on kustutatud", "The personal data of certificate "+no+"'s holder have been erased"),
+			f.pick("Tunnistuse "+f.what()+" omaniku isikuandmed on kutseregistrist kustutatud "+f.date("on")+", kuna nende säilitamise tähtaeg lõppes "+f.date("kept-until")+
+				" (kutseregistri põhimäärus § 18). Tunnistuse kanne jääb registrisse isikustamata kujul.",
+				"The personal data of the holder of certificate "+f.what()+" were erased from the register on "+f.date("on")+", as their retention ended on "+
+					f.date("kept-until")+" (the register's statute § 18). The certificate's entry stays in the register without personal data.")
+	}},
 }
 
 // what is the certificate's number with its title: "204580 (Sõiduautodiagnostik, tase 5)".

@@ -86,6 +86,13 @@ func flows(t testing.TB) *memstore.Store {
 	c.set(2029, time.July, 8)
 	_, err = reg.NotifyExpiring(ctx, actor.Keeper("90006414"), calendar.Date{})
 	must("NotifyExpiring", err)
+	// The holder of 204587 dies; three years later the register erases their personal data (CERT-12).
+	keeper := actor.Keeper("90006414")
+	_, err = reg.RecordDeath(ctx, keeper, "204587", calendar.MustDate(2029, time.July, 1))
+	must("RecordDeath", err)
+	c.set(2032, time.July, 2)
+	_, err = reg.ErasePersonalData(ctx, keeper, "204587")
+	must("ErasePersonalData", err)
 
 	duplicates(t, st, c)
 	exams(t, st, c)

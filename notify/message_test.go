@@ -124,6 +124,7 @@ func TestCatalogue_APP07_CERT09_EveryKindOfTheModule(t *testing.T) {
 var recipients = map[string]notify.RecipientKind{
 	certificate.EventIssued: notify.Person, certificate.EventHidden: notify.Person, certificate.EventPublished: notify.Person,
 	certificate.EventInvalidated: notify.Person, certificate.EventExpiring: notify.Person,
+	certificate.EventDeathRecorded: notify.Organisation, certificate.EventPersonalDataErased: notify.Organisation,
 	stamp.EventStamped: notify.Person, stamp.EventRefused: notify.Person,
 	duplicate.EventOpened: notify.Person, duplicate.EventReceived: notify.Person, duplicate.EventConfirmed: notify.Person,
 	duplicate.EventGranted: notify.Person, duplicate.EventRefused: notify.Person, duplicate.EventCertified: notify.Person,
@@ -139,6 +140,8 @@ var recipients = map[string]notify.RecipientKind{
 
 // orgs is the organisation each organisation's notice of the flows goes to.
 var orgs = map[string][]string{
+	certificate.EventDeathRecorded:         {bodyCode},
+	certificate.EventPersonalDataErased:    {bodyCode},
 	duplicate.EventForward:                 {nooVald, elvaVald},
 	duplicate.EventAssigned:                {elvaG, reaalkool},
 	duplicate.EventConfirmationRequested:   {""}, // the national archive: no code given, the host routes it

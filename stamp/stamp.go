@@ -242,9 +242,9 @@ func (s *Service) Resolve(ctx context.Context, token string) (certificate.Public
 	if err != nil {
 		return certificate.PublicView{}, err
 	}
-	c.Hidden = false
-	v, _ := c.PublicOn(calendar.DateOf(s.cfg.Now()))
-	return v, nil
+	// The owner shared it: the view is shown whatever the public may find, with the public view's
+	// rules for personal data (no code, no birth date, the name only while valid).
+	return c.ViewOn(calendar.DateOf(s.cfg.Now())), nil
 }
 
 // owned reads the certificate and checks that a is its owner or the registrar.

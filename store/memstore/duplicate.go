@@ -125,7 +125,11 @@ func (s *Store) IssueDuplicate(ctx context.Context, in duplicate.Issue) (duplica
 	if err := s.checkCase(&c); err != nil {
 		return duplicate.Issued{}, err
 	}
-	old, ok := s.certs[orig.Number]
+	oldRec, ok := s.certs[orig.Number]
+	var old certificate.Certificate
+	if ok {
+		old = oldRec.c
+	}
 	switch {
 	case !ok:
 		return duplicate.Issued{}, fmt.Errorf("memstore: original %q: %w", orig.Number, store.ErrNotFound)
@@ -172,12 +176,10 @@ func (s *Store) IssueDuplicate(ctx context.Context, in duplicate.Issue) (duplica
 		orig.Replaced.By = dup.Number
 	}
 	orig.Version++
-	s.certs[orig.Number] = orig
+	orig.ExpiryNotice, orig.PersonalDataErased = old.ExpiryNotice, old.PersonalDataErased
+	s.put(orig)
 	dup.Version = 1
-	s.certs[dup.Number] = dup
-	if !dup.Holder.Code.IsZero() {
-		s.byHolder[dup.Holder.Code] = append(s.byHolder[dup.Holder.Code], dup.Number)
-	}
+	s.put(dup)
 	c.Version++
 	s.dup.cases[c.ID-1] = c
 	s.appendEvents(in.Events, string(dup.Number))

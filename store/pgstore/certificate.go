@@ -23,19 +23,20 @@ var _ certificate.Store = (*Store)(nil)
 const certCols = `number, kind, holder_name, holder_code, holder_birth, title, standard, ekr, eqf,
 	specialisation, competences, exam_language, issuer, issuer_code, issued_on, valid_from, valid_until,
 	hidden, invalidated_on, invalidation_reason, invalidation_decision, invalidated_by, replaced_by,
-	replaced_on, duplicate_of, extra, issued_at, version, expiry_notice`
+	replaced_on, duplicate_of, extra, issued_at, version, expiry_notice, holder_died, personal_data_erased`
 
-// certValues are the 27 certificate columns and the search text, as parameters $1..$28 with their
-// types, in the order of the insert's column list.
+// certValues are the 28 certificate columns, the last day of the personal data's retention and the two
+// search texts, as parameters $1..$31 with their types, in the order of the insert's column list.
 const certValues = `$1::text, $2::smallint, $3::text, $4::text, $5::date, $6::text, $7::text, $8::smallint,
 	$9::smallint, $10::text, $11::text[], $12::text, $13::text, $14::text, $15::date, $16::date, $17::date,
 	$18::boolean, $19::date, $20::text, $21::text, $22::text, $23::text, $24::date, $25::text, $26::jsonb,
-	$27::timestamptz, $28::text`
+	$27::timestamptz, $28::date, $29::date, $30::text, $31::text`
 
 const insertCols = `number, kind, holder_name, holder_code, holder_birth, title, standard, ekr, eqf,
 	specialisation, competences, exam_language, issuer, issuer_code, issued_on, valid_from, valid_until,
 	hidden, invalidated_on, invalidation_reason, invalidation_decision, invalidated_by, replaced_by,
-	replaced_on, duplicate_of, extra, issued_at, search, idempotency_key, fingerprint, version`
+	replaced_on, duplicate_of, extra, issued_at, holder_died, personal_data_until, search_name, search_entry,
+	idempotency_key, fingerprint, version`
 
 // outboxCTE inserts the events given as five parallel arrays starting at parameter $p, for each row of
 // the CTE named from (which has a number column); an event with an empty subject gets that number.
@@ -57,64 +58,58 @@ func outboxCTEWith(from, subject string, p int) string {
 // issueNumberedSQL inserts a certificate with its own number; a taken number is a unique violation.
 var issueNumberedSQL = `WITH c AS (
 	INSERT INTO {s}.certificate (` + insertCols + `)
-	VALUES (` + certValues + `, $29::text, $30::text, 1)
+	VALUES (` + certValues + `, $32::text, $33::text, 1)
 	RETURNING number
-), ` + outboxCTE("c", 31) + `
+), ` + outboxCTE("c", 34) + `
 SELECT 0::bigint, number FROM c`
 
-// issueAllocatedSQL takes the next counter of the series ($36 key, $37 first counter, $1 prefix,
-// $38 width, $39 largest counter) and inserts the certificate under it, in one statement. A number
+// issueAllocatedSQL takes the next counter of the series ($39 key, $40 first counter, $1 prefix,
+// $41 width, $42 largest counter) and inserts the certificate under it, in one statement. A number
 // already taken (by a record imported with its number) inserts nothing and returns a NULL number: the
 // caller runs the statement again, which takes the next counter.
 var issueAllocatedSQL = `WITH s AS (
-	INSERT INTO {s}.number_series AS ns (key, last) VALUES ($36::text, $37::bigint)
+	INSERT INTO {s}.number_series AS ns (key, last) VALUES ($39::text, $40::bigint)
 	ON CONFLICT (key) DO UPDATE SET last = greatest(ns.last + 1, EXCLUDED.last)
 	RETURNING last
 ), n AS (
-	SELECT $1::text || lpad(s.last::text, $38::int, '0') AS number FROM s WHERE s.last <= $39::bigint
+	SELECT $1::text || lpad(s.last::text, $41::int, '0') AS number FROM s WHERE s.last <= $42::bigint
 ), c AS (
 	INSERT INTO {s}.certificate (` + insertCols + `)
-	SELECT n.number, ` + strings.TrimSuffix(strings.TrimPrefix(certValues, "$1::text, "), "$28::text") + `$28::text || lower(n.number), $29::text, $30::text, 1
+	SELECT n.number, ` + strings.TrimSuffix(strings.TrimPrefix(certValues, "$1::text, "), "$31::text") + `$31::text || lower(n.number), $32::text, $33::text, 1
 	FROM n
 	ON CONFLICT (number) DO NOTHING
 	RETURNING number
-), ` + outboxCTE("c", 31) + `
+), ` + outboxCTE("c", 34) + `
 SELECT s.last, c.number FROM s LEFT JOIN c ON true`
 
 // updateSQL writes every mutable column if the version matches and the kind and holder's code are
-// unchanged, with the events, in one statement.
+// unchanged, with the events, in one statement. The expiry notice and the erasure of personal data
+// are set by their own statements only, and personal data once erased are never written back.
 var updateSQL = `WITH u AS (
-	UPDATE {s}.certificate SET holder_name = $3::text, holder_birth = $5::date, title = $6::text,
+	UPDATE {s}.certificate SET
+		holder_name = CASE WHEN personal_data_erased IS NULL THEN $3::text ELSE '' END,
+		holder_birth = CASE WHEN personal_data_erased IS NULL THEN $5::date END,
+		holder_died = CASE WHEN personal_data_erased IS NULL THEN $28::date END,
+		personal_data_until = CASE WHEN personal_data_erased IS NULL THEN $29::date END,
+		search_name = CASE WHEN personal_data_erased IS NULL THEN $30::text ELSE '' END,
+		title = $6::text,
 		standard = $7::text, ekr = $8::smallint, eqf = $9::smallint, specialisation = $10::text,
 		competences = $11::text[], exam_language = $12::text, issuer = $13::text, issuer_code = $14::text,
 		issued_on = $15::date, valid_from = $16::date, valid_until = $17::date, hidden = $18::boolean,
 		invalidated_on = $19::date, invalidation_reason = $20::text, invalidation_decision = $21::text,
 		invalidated_by = $22::text, replaced_by = $23::text, replaced_on = $24::date,
-		duplicate_of = $25::text, extra = $26::jsonb, issued_at = $27::timestamptz, search = $28::text,
+		duplicate_of = $25::text, extra = $26::jsonb, issued_at = $27::timestamptz, search_entry = $31::text,
 		version = version + 1
-	WHERE number = $1::text AND version = $29::bigint AND kind = $2::smallint
+	WHERE number = $1::text AND version = $32::bigint AND kind = $2::smallint
 		AND holder_code IS NOT DISTINCT FROM $4::text
 	RETURNING number, version
-), ` + outboxCTE("u", 30) + `
+), ` + outboxCTE("u", 33) + `
 SELECT version FROM u`
 
-const publicSQL = `SELECT ` + certCols + ` FROM {s}.certificate
-WHERE NOT hidden
-	AND ($1::text = '' OR strpos(search, $1::text) > 0)
-	AND ($2::text = '' OR number = $2::text)
-	AND ($3::text = '' OR issuer_code = $3::text)
-	AND ($4::smallint = 0 OR kind = $4::smallint)
-	AND ($5::text = '' OR number > $5::text)
-ORDER BY number
-LIMIT $6`
-
-// sep separates the fields of the search column; a query containing it matches nothing, as in
-// memstore, where each field is matched on its own.
-const sep = "\x1f"
-
-func searchText(c *certificate.Certificate) string {
-	return strings.ToLower(c.Holder.Name) + sep + strings.ToLower(c.Title) + sep +
-		strings.ToLower(c.Standard) + sep + strings.ToLower(string(c.Number))
+// keptUntil is the personal_data_until column: the last day of retention, NULL when none is set.
+func keptUntil(c *certificate.Certificate) calendar.Date {
+	until, _ := c.PersonalDataUntil()
+	return until
 }
 
 func level(l classifier.Level) *int16 {
@@ -132,7 +127,10 @@ func textOrNil(s string) *string {
 	return &s
 }
 
-// certArgs returns the parameters $1..$28 for c.
+// certArgs returns the parameters $1..$31 for c. The last day of the personal data's retention
+// (CERT-12) is the rule's, certificate.Certificate.PersonalDataUntil, stored so that
+// PersonalDataDue is an indexed range; the search texts are certificate.SearchName and SearchEntry,
+// lower-cased in Go so that matching does not depend on the database's locale.
 func certArgs(c *certificate.Certificate) ([]any, error) {
 	var extra *string
 	if len(c.Extra) > 0 {
@@ -152,7 +150,8 @@ func certArgs(c *certificate.Certificate) ([]any, error) {
 		level(c.EKR), level(c.EQF), c.Specialisation, comps, c.ExamLanguage, c.Issuer, c.IssuerCode,
 		c.IssuedOn, c.ValidFrom, c.ValidUntil, c.Hidden, c.Invalidated.Date, c.Invalidated.Reason,
 		c.Invalidated.Decision, c.Invalidated.By, textOrNil(string(c.Replaced.By)), c.Replaced.Date,
-		textOrNil(string(c.DuplicateOf)), extra, c.IssuedAt, searchText(c),
+		textOrNil(string(c.DuplicateOf)), extra, c.IssuedAt, c.Holder.Died, keptUntil(c),
+		certificate.SearchName(c), certificate.SearchEntry(c),
 	}, nil
 }
 
@@ -189,15 +188,17 @@ func scanCert(row pgx.Row, extra ...any) (certificate.Certificate, error) {
 		code                   isikukood.Code
 		birth, issued, from    calendar.Date
 		until, invOn, replaced calendar.Date
+		died, erased           calendar.Date
 	)
 	dest := []any{&number, &kind, &c.Holder.Name, &code, &birth, &c.Title, &c.Standard, &ekr, &eqf,
 		&c.Specialisation, &c.Competences, &c.ExamLanguage, &c.Issuer, &c.IssuerCode, &issued, &from, &until,
 		&c.Hidden, &invOn, &c.Invalidated.Reason, &c.Invalidated.Decision, &c.Invalidated.By, &replacedBy,
-		&replaced, &dupOf, &extraJSON, &c.IssuedAt, &c.Version, &c.ExpiryNotice}
+		&replaced, &dupOf, &extraJSON, &c.IssuedAt, &c.Version, &c.ExpiryNotice, &died, &erased}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return certificate.Certificate{}, err
 	}
 	c.Number, c.Kind, c.Holder.Code, c.Holder.BirthDate = certificate.Number(number), certificate.Kind(kind), code, birth
+	c.Holder.Died, c.PersonalDataErased = died, erased
 	c.IssuedOn, c.ValidFrom, c.ValidUntil, c.Invalidated.Date, c.Replaced.Date = issued, from, until, invOn, replaced
 	if ekr != nil {
 		c.EKR, _ = classifier.LevelOf(int(*ekr))
@@ -251,14 +252,84 @@ func (s *Store) HolderCertificates(ctx context.Context, code isikukood.Code) ([]
 	return s.collect(ctx, "holder's certificates", s.q.byHolder, code.String())
 }
 
-// PublicCertificates implements certificate.Store.
+// PublicCertificates implements certificate.Store. The statement is built for the query's shape, with
+// only the conditions it needs, so that the planner can use the indexes of migration 0007 whatever
+// plan it caches: the primary key for a number, the partial index of public records for a page, and
+// the trigram (pg_trgm) GIN indexes of the search texts for Text, the name's only with the validity
+// on q.On (CERT-12).
 func (s *Store) PublicCertificates(ctx context.Context, q certificate.PublicQuery) ([]certificate.Certificate, error) {
-	text := strings.ToLower(q.Text)
-	if strings.Contains(text, sep) {
+	if err := q.Check(); err != nil {
+		return nil, fmt.Errorf("pgstore: public query: %w", err)
+	}
+	sql, args, ok := s.publicQuery(q)
+	if !ok {
 		return []certificate.Certificate{}, nil
 	}
-	return s.collect(ctx, "public certificates", s.q.public, text, string(q.Number), q.IssuerCode, int16(q.Kind),
-		string(q.After), q.EffectiveLimit())
+	if q.Text != "" {
+		// Plan a text search with its pattern every time (an unnamed statement, one round trip):
+		// a cached statement's generic plan cannot tell a rare name from a common word, and would
+		// walk every public record for a name that few hold.
+		args = append([]any{pgx.QueryExecModeExec}, args...)
+	}
+	return s.collect(ctx, "public certificates", sql, args...)
+}
+
+// publicQuery returns the statement and arguments of q, or false for a query that matches nothing.
+func (s *Store) publicQuery(q certificate.PublicQuery) (string, []any, bool) {
+	var args []any
+	arg := func(v any, typ string) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args)) + "::" + typ
+	}
+	var b strings.Builder
+	b.WriteString(s.q.publicSelect) // ... WHERE NOT hidden AND kind IN (the public kinds)
+	if q.Number != "" {
+		b.WriteString(" AND number = " + arg(string(q.Number), "text"))
+	}
+	if q.IssuerCode != "" {
+		b.WriteString(" AND issuer_code = " + arg(q.IssuerCode, "text"))
+	}
+	if q.Kind != 0 {
+		b.WriteString(" AND kind = " + arg(int16(q.Kind), "smallint"))
+	}
+	if q.After != "" {
+		b.WriteString(" AND number > " + arg(string(q.After), "text"))
+	}
+	if text := strings.ToLower(q.Text); text != "" {
+		if strings.Contains(text, searchSep) {
+			return "", nil, false // each field is matched on its own, as in certificate.PublicQuery.Matches
+		}
+		p := arg("%"+likeEscape.Replace(text)+"%", "text")
+		on := arg(q.On, "date")
+		b.WriteString(" AND (search_entry LIKE " + p + " OR (search_name LIKE " + p + " AND " + validOn(on) + "))")
+	}
+	b.WriteString(" ORDER BY number LIMIT " + arg(q.EffectiveLimit(), "int"))
+	return b.String(), args, true
+}
+
+// searchSep separates the fields of certificate.SearchEntry.
+const searchSep = "\x1f"
+
+// likeEscape escapes LIKE's wildcards and its escape character, so that Text matches literally.
+var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// validOn is the SQL of certificate.Certificate.StatusOn(on) == Valid (CERT-02), for the parameter on:
+// NULL counts as "not valid", as a missing replacement date does in Go.
+func validOn(on string) string {
+	return "valid_from <= " + on + " AND (valid_until IS NULL OR valid_until >= " + on + ")" +
+		" AND (invalidated_on IS NULL OR invalidated_on > " + on + ")" +
+		" AND (replaced_by IS NULL OR replaced_on > " + on + ")"
+}
+
+// publicWhere is the condition every public query starts with: not hidden (CERT-04) and of a kind
+// that is a public register entry (certificate.Kind.Public), written out as constants so that the
+// partial indexes of migration 0007, whose predicate is the same, apply.
+func publicWhere() string {
+	kinds := make([]string, 0, 3)
+	for _, k := range certificate.PublicKinds() {
+		kinds = append(kinds, strconv.Itoa(int(k)))
+	}
+	return "NOT hidden AND kind IN (" + strings.Join(kinds, ", ") + ")"
 }
 
 // IssueCertificate implements certificate.Store. It is one statement (two when an idempotency key
@@ -411,7 +482,35 @@ func (s *Store) ExpiringCertificates(ctx context.Context, from, until calendar.D
 
 // MarkExpiryNotified implements certificate.Store, in one statement.
 func (s *Store) MarkExpiryNotified(ctx context.Context, no certificate.Number, version int64, on calendar.Date, events []store.Event) (certificate.Certificate, error) {
-	op := fmt.Sprintf("mark expiry notice of %q", no)
+	return s.versioned(ctx, fmt.Sprintf("mark expiry notice of %q", no), s.q.markExpiry, no, version, on, events)
+}
+
+// erasePersonalDataSQL erases the holder's personal data if the version matches, with the events, in
+// one statement (CERT-12). The rest of the record stays.
+var erasePersonalDataSQL = `WITH u AS (
+	UPDATE {s}.certificate SET holder_name = '', holder_code = NULL, holder_birth = NULL, holder_died = NULL,
+		personal_data_until = NULL, personal_data_erased = $3::date, search_name = '', version = version + 1
+	WHERE number = $1::text AND version = $2::bigint
+	RETURNING ` + certCols + `
+), ` + outboxCTE("u", 4) + `
+SELECT ` + certCols + ` FROM u`
+
+// PersonalDataDue implements certificate.Store, on the partial index of migration 0006.
+func (s *Store) PersonalDataDue(ctx context.Context, on calendar.Date, after certificate.Number, limit int) ([]certificate.Certificate, error) {
+	if limit <= 0 {
+		limit = 1000
+	}
+	return s.collect(ctx, "personal data due for erasure", s.q.personalDataDue, on, string(after), limit)
+}
+
+// ErasePersonalData implements certificate.Store, in one statement.
+func (s *Store) ErasePersonalData(ctx context.Context, no certificate.Number, version int64, on calendar.Date, events []store.Event) (certificate.Certificate, error) {
+	return s.versioned(ctx, fmt.Sprintf("erase the personal data of %q", no), s.q.erasePersonalData, no, version, on, events)
+}
+
+// versioned runs a one-statement change of certificate no guarded by its version (sql takes the
+// number, the version, on and the events from $4), and says why when nothing changed.
+func (s *Store) versioned(ctx context.Context, op, sql string, no certificate.Number, version int64, on calendar.Date, events []store.Event) (certificate.Certificate, error) {
 	evs, err := eventArgs(events)
 	if err != nil {
 		return certificate.Certificate{}, mapErr(op, err)
@@ -423,7 +522,7 @@ func (s *Store) MarkExpiryNotified(ctx context.Context, no certificate.Number, v
 	if stored != version {
 		return certificate.Certificate{}, fmt.Errorf("pgstore: %s: stored version %d, not %d: %w", op, stored, version, store.ErrConflict)
 	}
-	c, err := scanCert(s.db.QueryRow(ctx, s.q.markExpiry, append([]any{string(no), version, on}, evs...)...))
+	c, err := scanCert(s.db.QueryRow(ctx, sql, append([]any{string(no), version, on}, evs...)...))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return certificate.Certificate{}, fmt.Errorf("pgstore: %s: changed meanwhile: %w", op, store.ErrConflict)
 	}

@@ -118,10 +118,11 @@ func constraintOf(err error) string {
 
 // queries are the statements with the schema filled in.
 type queries struct {
-	get, byHolder, public, byKey, ident           string
+	get, byHolder, publicSelect, byKey, ident     string
 	issueNumbered, issueAllocated, update         string
 	createRequest, holderRequests, requestByToken string
 	expiring, markExpiry                          string
+	personalDataDue, erasePersonalData            string
 }
 
 func buildQueries(schema string) queries {
@@ -129,7 +130,7 @@ func buildQueries(schema string) queries {
 	return queries{
 		get:            sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE number = $1`),
 		byHolder:       sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE holder_code = $1 ORDER BY number`),
-		public:         sub(publicSQL),
+		publicSelect:   sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE ` + publicWhere()),
 		byKey:          sub(`SELECT ` + certCols + `, fingerprint FROM {s}.certificate WHERE idempotency_key = $1`),
 		ident:          sub(`SELECT version, kind, holder_code FROM {s}.certificate WHERE number = $1`),
 		issueNumbered:  sub(issueNumberedSQL),
@@ -140,5 +141,11 @@ func buildQueries(schema string) queries {
 		requestByToken: sub(`SELECT ` + requestCols + ` FROM {s}.owner_request WHERE token = $1`),
 		expiring:       sub(expiringSQL),
 		markExpiry:     sub(markExpirySQL),
+		// CERT-12: the certificates whose holder's personal data are due for erasure (index of 0006).
+		personalDataDue: sub(`SELECT ` + certCols + ` FROM {s}.certificate
+WHERE personal_data_until IS NOT NULL AND personal_data_until < $1::date AND number > $2::text
+ORDER BY number
+LIMIT $3`),
+		erasePersonalData: sub(erasePersonalDataSQL),
 	}
 }

@@ -14,12 +14,16 @@ import (
 	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/internal/tooltest"
 	"github.com/kutsekit/kutse/store"
 	"github.com/kutsekit/kutse/store/pgstore"
 	"github.com/kutsekit/kutse/store/storetest"
 )
+
+// sampleDay is a day on which storetest's Sample certificates are valid, for public queries.
+var sampleDay = calendar.MustDate(2026, time.November, 22)
 
 // EnvURL names the environment variable with the test server's URL; .ci/run sets it.
 const EnvURL = "KUTSE_TEST_POSTGRES"
@@ -247,7 +251,7 @@ func testCancelMidIssue(t *testing.T, cancelRequest bool) {
 	}
 	lock.Rollback(ctx)
 	waitIdle(t, p, pid)
-	all, _ := s.PublicCertificates(ctx, certificate.PublicQuery{})
+	all, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay})
 	evs, _ := s.OutboxEvents(ctx, store.EventQuery{})
 	switch {
 	case len(all) == 1 && len(evs) == 0:
@@ -364,7 +368,7 @@ func waitFor(t *testing.T, p *pgxpool.Pool, pid uint32) {
 // (the fixtures here raise one event per issue except the first).
 func assertOnly(t *testing.T, s *pgstore.Store, want ...certificate.Number) {
 	t.Helper()
-	all, err := s.PublicCertificates(t.Context(), certificate.PublicQuery{Limit: 1000})
+	all, err := s.PublicCertificates(t.Context(), certificate.PublicQuery{On: sampleDay, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,7 +432,7 @@ func TestTerminatedHostTransaction(t *testing.T) {
 		t.Error("commit on a terminated backend succeeded")
 	}
 	waitIdle(t, p, conn.PgConn().PID())
-	if all, _ := s.PublicCertificates(ctx, certificate.PublicQuery{}); len(all) != 0 {
+	if all, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay}); len(all) != 0 {
 		t.Errorf("after the killed batch: %v; want nothing", numbers(all))
 	}
 	if evs, _ := s.OutboxEvents(ctx, store.EventQuery{}); len(evs) != 0 {

@@ -229,6 +229,7 @@ var cases = []testCase{
 				{Kind: certificate.Occupational}, {Text: "kokk"},
 			}
 			for _, q := range queries {
+				q.On = sampleDay
 				cs, err := s.PublicCertificates(ctx, q)
 				if err != nil {
 					return fmt.Errorf("PublicCertificates(%+v): %v", q, err)
@@ -239,7 +240,7 @@ var cases = []testCase{
 					}
 				}
 			}
-			cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Text: "KOKK"})
+			cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, Text: "KOKK"})
 			if len(cs) != 1 || cs[0].Number != pub.Number {
 				return fmt.Errorf("PublicCertificates(Text KOKK) = %d results; want the one public certificate %s", len(cs), pub.Number)
 			}
@@ -263,25 +264,25 @@ var cases = []testCase{
 					return err
 				}
 			}
-			cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Text: "ŠAŠLÕKK-ÜL"})
+			cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, Text: "ŠAŠLÕKK-ÜL"})
 			if len(cs) != 1 || cs[0].Holder.Name != "Õie Šašlõkk-Ülane" {
 				return fmt.Errorf("Text ŠAŠLÕKK-ÜL found %d; want Õie Šašlõkk-Ülane", len(cs))
 			}
-			page1, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Limit: 2})
-			page2, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Limit: 2, After: page1[len(page1)-1].Number})
+			page1, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, Limit: 2})
+			page2, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, Limit: 2, After: page1[len(page1)-1].Number})
 			if len(page1) != 2 || len(page2) != 2 || page1[0].Number != "KT000001" || page2[0].Number != "KT000003" {
 				return fmt.Errorf("pages = %v, %v; want KT000001.., KT000003..", numbers(page1), numbers(page2))
 			}
-			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{IssuerCode: "other"}); len(cs) != 0 {
+			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, IssuerCode: "other"}); len(cs) != 0 {
 				return fmt.Errorf("IssuerCode other found %d; want 0", len(cs))
 			}
-			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Kind: certificate.Partial}); len(cs) != 0 {
+			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, Kind: certificate.Partial}); len(cs) != 0 {
 				return fmt.Errorf("Kind partial found %d; want 0", len(cs))
 			}
-			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Text: "kt000002"}); len(cs) != 1 || cs[0].Number != "KT000002" {
+			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, Text: "kt000002"}); len(cs) != 1 || cs[0].Number != "KT000002" {
 				return fmt.Errorf("Text kt000002 (an allocated number) found %v; want KT000002", numbers(cs))
 			}
-			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{Number: "KT000004"}); len(cs) != 1 || cs[0].Number != "KT000004" {
+			if cs, _ := s.PublicCertificates(ctx, certificate.PublicQuery{On: sampleDay, Number: "KT000004"}); len(cs) != 1 || cs[0].Number != "KT000004" {
 				return fmt.Errorf("Number KT000004 found %v", numbers(cs))
 			}
 			return nil

@@ -20,8 +20,11 @@
 // delivery state (claims and their leases, also under concurrency; failed attempts, dead letters,
 // releases, requeues) and package notify's dispatcher on the store under faults (messages failing
 // for a while or for good, a sender that is down, an outbox failing mid-run, four dispatchers at
-// once). [RunModel] is a model-based check of the certificate store against memstore. Later issues
-// add their cases here.
+// once); a public query needs its date; the retention of personal data (CERT-12: PersonalDataDue by
+// the day, register kinds only, paged; ErasePersonalData keeps the anonymised record and never lets
+// personal data be written back). Run also runs [RunPublicView], the property test of the public
+// view over every kind and status (CERT-04, CERT-12). [RunModel] is a model-based check of the
+// certificate store against memstore. Later issues add their cases here.
 package storetest
 
 import (
@@ -67,6 +70,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store) {
 			}
 		})
 	}
+	t.Run("PublicViewProperty", func(t *testing.T) { RunPublicView(t, newStore) })
 }
 
 // Check runs every case outside go test, each on a fresh store from newStore, and returns the
@@ -120,6 +124,9 @@ func Sample(i int) certificate.Certificate {
 		IssuedAt:     time.Date(2025, 1, 9, 10, 0, 0, 0, time.UTC),
 	}
 }
+
+// sampleDay is a day on which every Sample certificate is valid: the date of the cases' public queries.
+var sampleDay = calendar.MustDate(2026, time.November, 22)
 
 // series is the series the cases allocate from.
 var series = certificate.Series{Prefix: "KT", Width: 6, First: 1}

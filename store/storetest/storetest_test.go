@@ -2,6 +2,8 @@ package storetest_test
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -87,5 +89,78 @@ func TestSuiteCatchesBrokenStores(t *testing.T) {
 	}
 	if err := storetest.Check(t.Context(), func() (storetest.Store, error) { return memstore.New(), nil }); err != nil {
 		t.Errorf("Check(memstore) = %v", err)
+	}
+}
+
+// nameLeak matches the holder's name on every certificate, valid or not: it breaks CERT-12.
+type nameLeak struct{ *memstore.Store }
+
+func (n nameLeak) PublicCertificates(ctx context.Context, q certificate.PublicQuery) ([]certificate.Certificate, error) {
+	all, err := n.Store.PublicCertificates(ctx, certificate.PublicQuery{On: q.On, Kind: q.Kind, IssuerCode: q.IssuerCode, Number: q.Number, After: q.After, Limit: 1000})
+	if err != nil {
+		return nil, err
+	}
+	var out []certificate.Certificate
+	for _, c := range all {
+		t := strings.ToLower(q.Text)
+		if strings.Contains(strings.ToLower(c.Holder.Name), t) || strings.Contains(strings.ToLower(c.Title), t) ||
+			strings.Contains(strings.ToLower(c.Standard), t) || strings.Contains(strings.ToLower(string(c.Number)), t) {
+			out = append(out, c)
+		}
+	}
+	return out[:min(len(out), q.EffectiveLimit())], nil
+}
+
+// kindLeak returns every kind to the public, school and exam documents too: it breaks the per-kind
+// disclosure.
+type kindLeak struct {
+	*memstore.Store
+	mu  sync.Mutex
+	all []certificate.Certificate
+}
+
+func (k *kindLeak) IssueCertificate(ctx context.Context, in certificate.Issue) (certificate.Certificate, error) {
+	c, err := k.Store.IssueCertificate(ctx, in)
+	if err == nil {
+		k.mu.Lock()
+		k.all = append(k.all, c)
+		k.mu.Unlock()
+	}
+	return c, err
+}
+
+func (k *kindLeak) PublicCertificates(ctx context.Context, q certificate.PublicQuery) ([]certificate.Certificate, error) {
+	got, err := k.Store.PublicCertificates(ctx, q)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for _, c := range k.all {
+		if !c.Kind.Public() && !c.Hidden && (q.Number == "" || q.Number == c.Number) {
+			got = append(got, c)
+		}
+	}
+	return got, err
+}
+
+// TestPublicViewProperty_CatchesLeaks proves that the property test of the public view (CERT-04,
+// CERT-12) can fail: it runs it, in a child process of this test binary, on a store that matches
+// names of certificates that are not valid and on one that shows school and exam documents, and
+// expects both runs to fail with the property's message.
+func TestPublicViewProperty_CatchesLeaks(t *testing.T) {
+	if name := os.Getenv("STORETEST_BROKEN"); name != "" {
+		storetest.RunPublicView(t, func(*testing.T) storetest.Store {
+			if name == "names" {
+				return nameLeak{memstore.New()}
+			}
+			return &kindLeak{Store: memstore.New()}
+		})
+		return
+	}
+	for broken, want := range map[string]string{"names": "by the name of a certificate not valid", "kinds": "is not public"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestPublicViewProperty_CatchesLeaks$", "-rapid.nofailfile")
+		cmd.Env = append(os.Environ(), "STORETEST_BROKEN="+broken)
+		out, err := cmd.CombinedOutput()
+		if err == nil || !strings.Contains(string(out), want) {
+			t.Errorf("the property on the store that leaks %s: err %v; want a failure saying %q:\n%s", broken, err, want, out)
+		}
 	}
 }
