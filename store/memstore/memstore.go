@@ -41,6 +41,7 @@ type Store struct {
 	tokens   map[string]int64      // request token → number
 	dup      duplicateState        // package duplicate's records (duplicate.go)
 	exam     examState             // packages exam/...'s records (exam.go)
+	reg      registerState         // package classifier/register's records (register.go)
 }
 
 type idemEntry struct {
@@ -58,6 +59,7 @@ func New() *Store {
 		tokens:   map[string]int64{},
 		dup:      newDuplicateState(),
 		exam:     newExamState(),
+		reg:      newRegisterState(),
 	}
 }
 

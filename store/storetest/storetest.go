@@ -16,7 +16,9 @@
 // committed with the change and never without it, copies in and out, and a cancelled context; the
 // owner's requests (numbering, unique tokens); duplicate cases (versions, and IssueDuplicate writing
 // the case, the original and the duplicate together or not at all); proficiency registrations (one
-// active registration per person, also under concurrency; idempotent registering). [RunModel] is a
+// active registration per person, also under concurrency; idempotent registering); the register's reference
+// data (revisions, copies, the search of qualifications open for application against its definition in
+// package register, and its index following every change). [RunModel] is a
 // model-based check of the certificate store against memstore. Later issues add their cases here.
 package storetest
 
@@ -43,6 +45,7 @@ type Store interface {
 	application.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go
+	registerStore  // register.go
 }
 
 type testCase struct {
