@@ -317,7 +317,7 @@ func (s *Standard) History() law.Versions[StandardVersion] {
 	out := make(law.Versions[StandardVersion], len(s.Versions))
 	for i, v := range s.Versions {
 		out[i] = law.Version[StandardVersion]{
-			Name:     strconv.Itoa(v.Version) + " (" + v.InForce.String() + ")",
+			Name:     strconv.Itoa(v.Version),
 			Citation: law.Citation{Act: "Kutsestandard " + v.Name + " (kutseregister, " + v.ID.String() + ")"},
 			Period:   v.InForce,
 			Rule:     v,

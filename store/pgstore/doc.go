@@ -13,7 +13,12 @@
 // The schema is versioned SQL embedded in the module (migrations/*.sql): 0001 certificates, number
 // series and the outbox; 0002 the owner's requests (package application); 0003 duplicate cases
 // (package duplicate); 0004 proficiency exam sessions and registrations (package exam/proficiency);
-// 0005 the day a certificate's owner was told its validity ends soon. [Migrate] creates the
+// 0005 the day a certificate's owner was told its validity ends soon; 0008 the register's reference
+// data (package classifier/register: standards with their versions, awarding bodies and the standards
+// they award, as JSON) and the search index of qualifications open for application, one row per
+// version and awarding body with the keys the store computes in Go (Estonian collation keys as bytea,
+// folded texts) and a pg_trgm GIN index on the folded text (0008 creates the extension in schema public
+// if no schema holds it, never in the host's schema). [Migrate] creates the
 // schema if needed and applies what is missing in one transaction, under an advisory lock keyed by
 // the schema's name (pg_advisory_xact_lock), so it is safe to run twice and from several processes at
 // once. Legal dates are date columns, instants timestamptz (kept to the microsecond: the Registry
@@ -61,6 +66,15 @@
 // Under concurrent writers a smaller ID can commit after a larger one, so a dispatcher should poll
 // unsent events (EventQuery.Unsent) and mark them sent, rather than keep an "after ID" cursor.
 //
+// # The register's search
+//
+// A put of a standard or an awarding body rebuilds the affected index rows in the same transaction,
+// under an advisory lock that serialises the register's writes (they are rare: a daily import). A
+// search is one statement: the matching rows' keys are materialised once, counted, and the page's
+// rows read whole; each keyword word is its own LIKE '%…%' on the folded text, which the trigram index
+// serves (TestSearchUsesTheTrigramIndex_APP01 checks the plan on 20,000 rows: no sequential scan for
+// a selective keyword). [Store.ExplainSearch] shows the plan of any search.
+//
 // # Tests
 //
 // The tests need a server: they read its URL from KUTSE_TEST_POSTGRES (for example
@@ -81,4 +95,10 @@
 // Target: one-per-transaction issuing at ≥ 50 % of pgbench's TPS with the same clients. Both are
 // bound by the commit's fsync and by one hot row (pgbench's branch row at scale 1, the series'
 // counter row here); batches pay one commit per hundred but one round trip per certificate.
+//
+// The register's search over 1,000 standards awarded by ten bodies (20,000 index rows; the register
+// itself has about 540 standards), `-bench SearchQualifications -cpu 1 -count 3` with other work on
+// the machine (load 15): the first page of all rows open on a day (10,000 matches counted and
+// ordered) 45–79 ms; a keyword matching 1,000 rows 13–15 ms; a keyword matching one standard
+// 6.6–9.6 ms.
 package pgstore

@@ -277,14 +277,16 @@ func (s *Store) searchSQL(m register.Match) (string, []any) {
 	cond := strings.Join(where, " AND ")
 	args = append(args, m.Offset, m.Limit)
 	n := len(args)
-	// The matches are materialised once, so that the planner serves the filters by their indexes
-	// (not by walking the order index, which a LIMIT would tempt it to) and the count and the page
-	// come from the same set in one round trip.
+	// The matches' keys are materialised once, so that the planner serves the filters by their
+	// indexes (not by walking the order index, which a LIMIT would tempt it to), the count and the
+	// page come from the same set in one round trip, and only the page's rows are read whole.
 	return s.sub(`WITH m AS MATERIALIZED (
-	SELECT entry, name_key, body_key, standard_id, body_code, version_id FROM {s}.qualification WHERE ` + cond + `
+	SELECT standard_id, body_code, version_id, name_key, body_key FROM {s}.qualification WHERE ` + cond + `
+), p AS (
+	SELECT * FROM m ORDER BY name_key, body_key, standard_id, body_code, version_id OFFSET $` + strconv.Itoa(n-1) + ` LIMIT $` + strconv.Itoa(n) + `
 )
-SELECT (SELECT count(*) FROM m), coalesce((SELECT jsonb_agg(p.entry ORDER BY p.name_key, p.body_key, p.standard_id, p.body_code, p.version_id)
-	FROM (SELECT * FROM m ORDER BY name_key, body_key, standard_id, body_code, version_id OFFSET $` + strconv.Itoa(n-1) + ` LIMIT $` + strconv.Itoa(n) + `) p), '[]')`), args
+SELECT (SELECT count(*) FROM m), coalesce((SELECT jsonb_agg(q.entry ORDER BY p.name_key, p.body_key, p.standard_id, p.body_code, p.version_id)
+	FROM p JOIN {s}.qualification q USING (standard_id, body_code, version_id)), '[]')`), args
 }
 
 // SearchQualifications implements register.Store. The keyword's words are matched with LIKE on the

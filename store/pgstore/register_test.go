@@ -69,7 +69,7 @@ func TestSearchUsesTheTrigramIndex_APP01(t *testing.T) {
 
 func BenchmarkSearchQualifications(b *testing.B) {
 	s := bigRegister(b)
-	for _, c := range []struct{ name, kw string }{{"all", ""}, {"keyword", "sokolaadi"}} {
+	for _, c := range []struct{ name, kw string }{{"all", ""}, {"keyword", "sokolaadi"}, {"selective", "puidupingi"}} {
 		m, _ := register.Query{On: calendar.MustDate(2022, 3, 1), Keyword: c.kw}.Match()
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
