@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/classifier"
@@ -168,6 +169,39 @@ func rowNames(rows []register.Row) []string {
 }
 
 var registerCases = []testCase{
+	{
+		name:        "RegisterConcurrentPuts",
+		explanation: "standards and awarding bodies put at the same time from several goroutines leave the search index as if they had been put one after another: every row of every body's awards is there",
+		check: func(ctx context.Context, s Store) error {
+			var sts []register.Standard
+			for i := range 12 {
+				sts = append(sts, RegisterStandard(i))
+			}
+			bodies := []register.AwardingBody{RegisterBody(1, sts[:6]...), RegisterBody(2, sts[6:]...), RegisterBody(3, sts[3:9]...)}
+			var wg sync.WaitGroup
+			errs := make(chan error, len(sts)+len(bodies))
+			for i := range sts {
+				wg.Go(func() {
+					if _, err := s.PutStandard(ctx, sts[i]); err != nil {
+						errs <- err
+					}
+				})
+			}
+			for i := range bodies {
+				wg.Go(func() {
+					if _, err := s.PutAwardingBody(ctx, bodies[i]); err != nil {
+						errs <- err
+					}
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				return fmt.Errorf("concurrent put: %v", err)
+			}
+			return compareSearch(ctx, s, sts, bodies, register.Query{On: calendar.MustDate(2022, 3, 1), PageSize: 500})
+		},
+	},
 	{
 		name:        "RegisterNotFound",
 		explanation: "Standard, AwardingBody and a Put with a revision of a record never stored return errors wrapping store.ErrNotFound",
