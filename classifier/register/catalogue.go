@@ -159,6 +159,9 @@ func (c *Catalogue) View(ctx context.Context, a actor.Actor, standard ID, body s
 	if err != nil {
 		return View{}, err
 	}
+	if len(s.Versions) == 0 {
+		return View{}, fmt.Errorf("register: standard %s has no versions: %w", s.ID, store.ErrNotFound)
+	}
 	b, err := c.st.AwardingBody(ctx, body)
 	if err != nil {
 		return View{}, err

@@ -127,7 +127,7 @@ func (s *Store) PutAwardingBody(ctx context.Context, b register.AwardingBody) (r
 	b.Revision = rev
 	r.bodies[b.Code] = b
 	touched := map[register.ID]bool{}
-	for _, a := range append(old.Awards, b.Awards...) {
+	for _, a := range slices.Concat(old.Awards, b.Awards) {
 		if id, ok := r.versionOf[a.Standard]; ok && !touched[id] {
 			touched[id] = true
 			st := r.standards[id]
