@@ -79,3 +79,37 @@ func BenchmarkReadMemory(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadIssuedReference reads the same 200,000-record feed with encoding/xml alone (the
+// reference tokenizer), for comparison with BenchmarkReadIssued200k.
+func BenchmarkReadIssuedReference(b *testing.B) {
+	path, size := issuedFeedFile(b, 200_000)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := opendata.NewReferenceReader(f, opendata.Issued, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for rec, err := range r.Records() {
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := opendata.DecodeIssued(rec); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		f.Close()
+		if n != 200_000 {
+			b.Fatalf("read %d records", n)
+		}
+	}
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/(cpuTime()-cpu).Seconds(), "MB/cpu-s")
+}

@@ -32,8 +32,9 @@
 //
 // # Speed, and why there are two tokenizers
 //
-// The reference tokenizer is encoding/xml's RawToken. It reads a byte at a time and manages about 50
-// MB/s here, short of the 100 MB/s that reading a 160 MB feed in under two seconds asks for. So the
+// The reference tokenizer is encoding/xml's RawToken. It reads a byte at a time and manages 30–40 MB
+// per CPU-second here (BenchmarkReadIssuedReference), short of the 100 MB/s that reading a 160 MB feed
+// in under two seconds asks for. So the
 // reader first uses a small tokenizer of its own for the plain subset of XML data feeds are made of
 // (an XML 1.0 declaration in UTF-8, elements without attributes with ASCII names, comments, text with
 // the five predefined entities), which finds '<' and checks text with table look-ups, and at the first
@@ -47,8 +48,8 @@
 // shared with other work (load 12–18), so the figure is per second of CPU time the process used
 // (its garbage collector's included) rather than of the wall clock: reading and decoding a generated
 // issued-qualifications feed of 200,000 records (192 MB, in the X-Road vocabulary, indented) runs at
-// 126–135 MB per CPU-second (target ≥ 100 MB/s); the heap in use during reads of 10^5 and 10^6
-// records peaks at the figures in docs/performance.md (target ≤ 32 MiB, flat).
+// 126–170 MB per CPU-second, 83–110 MB/s by the wall clock when the load eased (target ≥ 100 MB/s);
+// the heap in use during reads of 10^5 and 10^6 records peaks at 6.0–8.4 MiB (target ≤ 32 MiB, flat).
 //
 // # Issued qualifications: anonymised statistics only (OPN-02)
 //
