@@ -93,9 +93,9 @@ const maxToken = 8 << 20
 // attributes, comments, and text with the five predefined entities. At the first token outside that
 // subset, or that might be wrong, it hands the rest of the input, from that token's first byte, to
 // the reference tokenizer (encoding/xml) for good: so it never decides anything encoding/xml would
-// decide otherwise, and the differential fuzz test (FuzzFastTokens) holds it to that. It exists
-// because encoding/xml reads a byte at a time, 30–40 MB per CPU-second here, short of the 100 MB/s a daily
-// feed of 160 MB asks for.
+// decide otherwise, and the differential fuzz test (FuzzReader_OPN01) holds it to that. It exists
+// because encoding/xml reads a byte at a time, 30–40 MB per CPU-second here, short of the 100 MB/s
+// a daily feed of 160 MB asks for.
 type fastTokens struct {
 	src     io.Reader
 	buf     []byte
