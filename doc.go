@@ -17,10 +17,16 @@
 //     decision carries (GEN-04, GEN-05, GEN-06).
 //   - [github.com/kutsekit/kutse/law/vv113]: the versions of regulation nr 113 (school leaving and
 //     state-exam certificates) the SDK knows, 13.07.2014–30.04.2015, and a host's own (GEN-04).
-//   - [github.com/kutsekit/kutse/classifier]: EKR/EQF levels, the register's certificate types, the old
-//     five-step levels (CERT-03).
-//   - [github.com/kutsekit/kutse/classifier/xroad]: the register's certificate record of its X-Road
-//     service, to and from certificate.Certificate.
+//   - [github.com/kutsekit/kutse/classifier]: EKR/EQF levels, the register's certificate and standard
+//     types, committee roles, ISCO codes, the old five-step levels (CERT-03).
+//   - [github.com/kutsekit/kutse/classifier/register]: the register's reference data (standards with
+//     their versions, competences, awarding bodies, committees, councils, the classifier) and the
+//     search of qualifications open for application and a qualification's view (APP-01, APP-02).
+//   - [github.com/kutsekit/kutse/classifier/opendata]: the register's open-data feeds, read in constant
+//     memory, and the issued-qualifications feed written without personal data (OPN-01, OPN-02).
+//   - [github.com/kutsekit/kutse/classifier/xroad]: the register's X-Road service: its messages, a
+//     client for the host's security server, and its certificate record to and from
+//     certificate.Certificate.
 //   - [github.com/kutsekit/kutse/certificate]: every certificate kind, numbers, status on a date,
 //     the owner's list, publish/hide, the public view, invalidation, notices; the Registry service
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
@@ -61,7 +67,10 @@
 //  3. Vocational exams from a school's registration to certificates issued from a signed protocol.
 //  4. School documents: leaving certificates, grade sheets, state-exam certificates, duplicates.
 //  5. Estonian language proficiency exams.
-//  6. Register data: standards, awarding bodies, classifiers.
+//  6. Register data: standards, competences, awarding bodies, councils and classifiers are read from the
+//     open-data feeds (classifier/opendata) or the X-Road service (classifier/xroad) into
+//     classifier/register, stored, and searched for the qualifications open for application
+//     (examples/quickstart lists them from sample feeds).
 //
 // # Principles
 //

@@ -54,13 +54,18 @@
 //     (EKR) taseme": the per-profession move from old levels to the EKR (research §3.3).
 //   - Title forms: the Kutsekoda list of standards and the register's standard pages (research §3.4).
 //
-// # Not here yet
+// # Standard types, committee roles and ISCO codes
 //
-// Later work adds to this package: occupational standards and their versions, partial
-// qualifications and specialisations, fields (valdkond) and occupations (kutseala), awarding bodies
-// and sectoral councils, searching qualifications open for application (APP-01, APP-02), and reading
-// the register's open data and X-Road answers (OPN). Those tables will be generated (go generate)
-// with their source version recorded. The open data's element names are not known yet
-// (testdata/kutseregister/STRUCTURE.md), so no reader is written from guesses. English titles
-// ("Cook, level 4", "Welder, EstQF Level 3") are not read.
+// [StandardType] codes a standard as the schema's kutsestandardType/tyybid does: 1 kutsestandard,
+// 2 osakutse standard, 3 esmase kutse standard, each awarding on the certificate type of the same
+// code ([StandardType.CertificateType]). [CommitteeRole] codes a qualification committee member's role
+// (1 chair, 2 vice-chair, 3 member). [ISCO] is an occupation of ISCO-08 as the register writes it,
+// "3 Tehnikud ja keskastme spetsialistid" ([ParseISCO], [ParseISCOList]).
+//
+// # Where the rest of the register's data is
+//
+// The register's records (standards and their versions, competences, awarding bodies, committees,
+// sectoral councils, fields and occupations) and the search of qualifications open for application
+// are in classifier/register; its open-data feeds are read by classifier/opendata and its X-Road
+// service by classifier/xroad. English titles ("Cook, level 4", "Welder, EstQF Level 3") are not read.
 package classifier

@@ -2,7 +2,10 @@
 // certificates of the sample owner in the register's self-service (seed 000, "Minu tunnistused"),
 // lets the owner hide one, and prints the owner's list with its status marks on a date, the full
 // register entry of certificate 204580, and the public view of the same register, in which the
-// hidden certificate is absent.
+// hidden certificate is absent. It then reads a few standards and awarding bodies from sample feeds in
+// the shape of the register's open data (data/*.xml, read with classifier/opendata) and lists the
+// qualifications open for application on the date, a keyword search and one qualification's view
+// (APP-01, APP-02).
 //
 //	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...] [-serve :8080]
 //
@@ -51,6 +54,7 @@ import (
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/certificate/web"
 	"github.com/kutsekit/kutse/classifier"
+	"github.com/kutsekit/kutse/classifier/register"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/notify"
@@ -195,6 +199,17 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	if _, err := reg.Lookup(ctx, actor.Anonymous(), "E015992", asOf); err != nil {
 		p("  E015992: %s\n", lang.Pick("ei leitud (omanik on tunnistuse peitnud)", "not found (the owner has hidden it)"))
 	}
+	cat, err := register.NewCatalogue(st, &register.Options{Now: now})
+	if err != nil {
+		return err
+	}
+	if err := loadRegister(ctx, cat); err != nil {
+		return fmt.Errorf("register data: %w", err)
+	}
+	if err := printQualifications(ctx, cat, asOf, lang, p); err != nil {
+		return err
+	}
+
 	notices, err := reg.Notices(ctx, me, owner)
 	if err != nil {
 		return err
@@ -387,6 +402,7 @@ type fullStore interface {
 	certificate.Store
 	application.Store
 	store.Outbox
+	register.Store
 }
 
 // openStore returns the store named by the -store flag and a function that releases it.

@@ -205,3 +205,36 @@ func TestVerificationPage_prefix(t *testing.T) {
 		t.Errorf("localURL(:8080) = %q", got)
 	}
 }
+
+// TestQuickstart_APP01_APP02 checks the qualifications the quickstart lists from its sample feeds:
+// those open on the date in Estonian collation order with the qualifications, partial qualifications
+// and awarding body of each (APP-01; the standard that ended in 2024 is not listed), the keyword
+// search, and the view with the conditions, the procedure and the body's own information (APP-02).
+func TestQuickstart_APP01_APP02(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(t.Context(), []string{"-date", "2026-11-22"}, &out, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	i := strings.Index(got, "Taotlemiseks avatud kutsed")
+	if i < 0 {
+		t.Fatalf("no qualifications in the output:\n%s", got)
+	}
+	section := got[i:]
+	for _, want := range []string{
+		"Kokku: 5 | Näitan: 1-5",
+		"  1. Keevitaja, tase 3", "  3. Kokk, tase 4 — kutsed: Kokk, tase 4; Restoranitöö; Suurköögitöö — Eesti Hotellide ja Restoranide Liit",
+		"osakutsed: Käsikaarkeevitaja, tase 4; Poolautomaatkeevitaja, tase 4; TIG-keevitaja, tase 4 — Eesti Masinatööstuse Liit",
+		"  5. Rätsep-stilist, tase 5 — kutsed: Meesterätsep, tase 5 — Kutseksamikeskus MTÜ",
+		`Märksõna "KEEVITAJA": Kokku: 2 | Näitan: 1-2`,
+		"✓ Kutse on taotlemiseks avatud.", "Kutse taastõendamisel:", "Kutse andmise kord: https://www.emtl.ee/kutse-andmise-kord",
+		"Taotlusvoor: 04.01.2027–15.02.2027",
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("the qualifications lack %q:\n%s", want, section)
+		}
+	}
+	if strings.Contains(section, "Šokolaadimeister") {
+		t.Errorf("a standard no longer in force is listed:\n%s", section)
+	}
+}

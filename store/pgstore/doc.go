@@ -15,7 +15,11 @@
 // (package duplicate); 0004 proficiency exam sessions and registrations (package exam/proficiency);
 // 0005 the day a certificate's owner was told its validity ends soon; 0006 the retention of a holder's
 // personal data (CERT-12: the death date, the last day of retention, the day of erasure, and a partial
-// index of the records awaiting erasure); 0007 the public search's indexes (below); 0010 the outbox's
+// index of the records awaiting erasure); 0007 the public search's indexes (below); 0008 the register's reference
+// data (package classifier/register: standards with their versions, awarding bodies and the standards
+// they award, as JSON) and the search index of qualifications open for application, one row per
+// version and awarding body with the keys the store computes in Go (Estonian collation keys as bytea,
+// folded texts) and a pg_trgm GIN index on the folded text; 0010 the outbox's
 // delivery state (attempts, next attempt, last error, dead letter, lease) with a partial index of the
 // deliverable events. [Migrate] creates the
 // schema if needed and applies what is missing in one transaction, under an advisory lock keyed by
@@ -97,6 +101,15 @@
 // single statements too; the all-or-nothing ones check every ID in the same statement. Every time is
 // the host's clock, passed in: the database's now() is used only for sent_at, which is a record.
 //
+// # The register's search
+//
+// A put of a standard or an awarding body rebuilds the affected index rows in the same transaction,
+// under an advisory lock that serialises the register's writes (they are rare: a daily import). A
+// search is one statement: the matching rows' keys are materialised once, counted, and the page's
+// rows read whole; each keyword word is its own LIKE '%…%' on the folded text, which the trigram index
+// serves (TestSearchUsesTheTrigramIndex_APP01 checks the plan on 20,000 rows: no sequential scan for
+// a selective keyword). [Store.ExplainSearch] shows the plan of any search.
+//
 // # Tests
 //
 // The tests need a server: they read its URL from KUTSE_TEST_POSTGRES (for example
@@ -125,4 +138,10 @@
 // rows 5.3–18 ms (the target is ≤ 5 ms: re-measure these on a quiet machine); before the indexes of
 // 0007 a text search read every row (380 ms).
 // See docs/performance.md.
+//
+// The register's search over 1,000 standards awarded by ten bodies (20,000 index rows; the register
+// itself has about 540 standards), `-bench SearchQualifications -cpu 1 -count 3` with other work on
+// the machine (load 15): the first page of all rows open on a day (10,000 matches counted and
+// ordered) 45–79 ms; a keyword matching 1,000 rows 13–15 ms; a keyword matching one standard
+// 6.6–9.6 ms.
 package pgstore

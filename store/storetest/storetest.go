@@ -22,7 +22,9 @@
 // for a while or for good, a sender that is down, an outbox failing mid-run, four dispatchers at
 // once); a public query needs its date; the retention of personal data (CERT-12: PersonalDataDue by
 // the day, register kinds only, paged; ErasePersonalData keeps the anonymised record and never lets
-// personal data be written back). Run also runs [RunPublicView], the property test of the public
+// personal data be written back); the register's reference data (revisions, copies, the search of
+// qualifications open for application against its definition in package register, and its index
+// following every change). Run also runs [RunPublicView], the property test of the public
 // view over every kind and status (CERT-04, CERT-12). [RunModel] is a model-based check of the
 // certificate store against memstore. Later issues add their cases here.
 package storetest
@@ -51,6 +53,7 @@ type Store interface {
 	duplicateStore // duplicate.go
 	examStore      // exam.go
 	store.Outbox   // the outbox every package writes to (outbox.go)
+	registerStore  // register.go
 }
 
 type testCase struct {

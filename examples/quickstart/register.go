@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"strings"
+
+	"github.com/kutsekit/kutse/actor"
+	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/classifier/opendata"
+	"github.com/kutsekit/kutse/classifier/register"
+	"github.com/kutsekit/kutse/law"
+)
+
+// sampleFeeds are two small feeds in the shape of the register's open data (standards and awarding
+// bodies), made up for the example from names in seed 000 and the register's public lists.
+//
+//go:embed data/*.xml
+var sampleFeeds embed.FS
+
+// loadRegister reads the sample feeds with package opendata, links the standards' versions and
+// stores them and the awarding bodies through the catalogue, as the register keeper.
+func loadRegister(ctx context.Context, cat *register.Catalogue) error {
+	std, err := sampleFeeds.ReadFile("data/kutsestandardid.xml")
+	if err != nil {
+		return err
+	}
+	var versions []register.StandardVersion
+	for v, err := range opendata.ReadStandards(bytes.NewReader(std), nil) {
+		if err != nil {
+			return err
+		}
+		versions = append(versions, v)
+	}
+	standards, err := register.Chain(versions)
+	if err != nil {
+		return err
+	}
+	for _, s := range standards {
+		if _, err := cat.PutStandard(ctx, keeper, s); err != nil {
+			return fmt.Errorf("standard %s: %w", s.ID, err)
+		}
+	}
+	bodies, err := sampleFeeds.ReadFile("data/kutseandjad.xml")
+	if err != nil {
+		return err
+	}
+	for b, err := range opendata.ReadAwardingBodies(bytes.NewReader(bodies), nil) {
+		if err != nil {
+			return err
+		}
+		b = b.Clone()
+		if b.Code == "80040205" { // the body's own information on the welder, level 4 (APP-02)
+			b.Awards[1].Info = register.BodyInfo{
+				Rounds: []register.Round{{Opens: calendar.MustDate(2027, 1, 4), Closes: calendar.MustDate(2027, 2, 15),
+					Note: "kevadine taotlusvoor, eksamid märtsis Tallinnas ja Tartus"}},
+				Link: "https://www.emtl.ee/keevitaja-tase-4",
+			}
+		}
+		if _, err := cat.PutAwardingBody(ctx, keeper, b); err != nil {
+			return fmt.Errorf("awarding body %s: %w", b.Code, err)
+		}
+	}
+	return nil
+}
+
+// printQualifications lists the qualifications open for application on asOf (APP-01), a keyword
+// search, and the view of one qualification (APP-02).
+func printQualifications(ctx context.Context, cat *register.Catalogue, asOf calendar.Date, lang law.Lang, p func(string, ...any)) error {
+	public := actor.Anonymous()
+	page, err := cat.Search(ctx, public, register.Query{On: asOf})
+	if err != nil {
+		return err
+	}
+	p("\n%s — %s\n", lang.Pick("Taotlemiseks avatud kutsed", "Qualifications open for application"), longDate(asOf, lang))
+	p("%s\n", page.Showing(lang))
+	for i, r := range page.Rows {
+		p("  %d. %s — %s: %s", page.First()+i, r.Name, lang.Pick("kutsed", "qualifications"), strings.Join(r.Qualifications, "; "))
+		if len(r.Partials) > 0 {
+			p(" — %s: %s", lang.Pick("osakutsed", "partial qualifications"), strings.Join(r.Partials, "; "))
+		}
+		p(" — %s\n", r.BodyName)
+	}
+	kw, err := cat.Search(ctx, public, register.Query{On: asOf, Keyword: "KEEVITAJA"})
+	if err != nil {
+		return err
+	}
+	p("%s \"KEEVITAJA\": %s\n", lang.Pick("Märksõna", "Keyword"), kw.Showing(lang))
+
+	v, err := cat.View(ctx, public, 10988847, "80040205", asOf)
+	if err != nil {
+		return err
+	}
+	p("\n%s: %s (%s)\n", lang.Pick("Vaata kutset", "View the qualification"), v.Version.Name, v.BodyName)
+	if v.Open {
+		p("  ✓ %s\n", lang.Pick("Kutse on taotlemiseks avatud.", "The qualification is open for application."))
+	} else {
+		p("  ✗ %s\n", lang.Pick("Kutse ei ole taotlemiseks avatud.", "The qualification is not open for application."))
+	}
+	list := func(title string, items []string) {
+		p("  %s:\n", title)
+		for _, s := range items {
+			p("    • %s\n", s)
+		}
+	}
+	list(lang.Pick("Kutse taotlemisel", "To apply"), v.Conditions.Apply)
+	list(lang.Pick("Kutse taastõendamisel", "To re-certify"), v.Conditions.Recertify)
+	p("  %s: %s\n", lang.Pick("Kutse andmise kord", "Awarding procedure"), v.Procedure)
+	for _, r := range v.Info.Rounds {
+		p("  %s: %s–%s, %s\n", lang.Pick("Taotlusvoor", "Application round"), r.Opens.Register(), r.Closes.Register(), r.Note)
+	}
+	p("  %s: %s\n", lang.Pick("Lisainfo", "More"), v.Info.Link)
+	p("  %s:\n    %s\n", lang.Pick("Põhjendus", "Why"), strings.ReplaceAll(v.Why.Render(lang), "\n", "\n    "))
+	return nil
+}
