@@ -54,11 +54,11 @@ func TestCreate_verifyScript(t *testing.T) {
 		for _, c := range []string{asice.C14NExclusive, asice.C14N11} {
 			cases = append(cases, tc{k, c, asice.ProfileB, false})
 		}
-		for _, p := range []asice.Profile{asice.ProfileB, asice.ProfileT, asice.ProfileLT} {
+		for _, p := range []asice.Profile{asice.ProfileB, asice.ProfileT, asice.ProfileLT, asice.ProfileLTA} {
 			cases = append(cases, tc{k, asice.C14NExclusive, p, true})
 		}
 	}
-	cases = append(cases, tc{keyP256, asice.C14N11, asice.ProfileLT, true})
+	cases = append(cases, tc{keyP256, asice.C14N11, asice.ProfileLT, true}, tc{keyRSA, asice.C14N11, asice.ProfileLTA, true})
 	for _, c := range cases {
 		name := c.key + "/" + c.profile.String() + "/" + strings.TrimPrefix(c.c14n, "http://www.w3.org/")
 		if !c.pki {
@@ -88,8 +88,15 @@ func TestCreate_verifyScript(t *testing.T) {
 				t.Fatalf("Verify: Valid = %v, %d signatures; want valid, 1: %+v", rep.Valid, len(rep.Signatures), rep)
 			}
 			s := rep.Signatures[0]
-			if !s.Trusted || s.Profile != c.profile {
-				t.Errorf("Verify: Trusted = %v, Profile = %v; want true, %v (%q)", s.Trusted, s.Profile, c.profile, s.TrustProblems)
+			// A CA-issued seal needs its revocation status: only LT carries it. A self-signed seal
+			// is itself the trust anchor.
+			wantTrust, wantSub := true, asice.SubIndication("")
+			if c.pki && c.profile < asice.ProfileLT {
+				wantTrust, wantSub = false, asice.TryLater
+			}
+			if s.Trusted != wantTrust || s.SubIndication != wantSub || s.Profile != c.profile {
+				t.Errorf("Verify: Trusted = %v (%s %s), Profile = %v; want %v, %s, %v (%q)", s.Trusted, s.Indication, s.SubIndication,
+					s.Profile, wantTrust, wantSub, c.profile, s.TrustProblems)
 			}
 			var names []string
 			for _, f := range files {
@@ -101,7 +108,7 @@ func TestCreate_verifyScript(t *testing.T) {
 			if c.profile >= asice.ProfileT && (s.TimeStamp.IsZero() || !strings.Contains(s.TSA, "TEST kutse TSA")) {
 				t.Errorf("Verify: TimeStamp %v, TSA %q; want the asicetest TSA's", s.TimeStamp, s.TSA)
 			}
-			if c.profile == asice.ProfileLT && s.RevocationStatus != "good" {
+			if c.profile >= asice.ProfileLT && s.RevocationStatus != "good" {
 				t.Errorf("Verify: RevocationStatus %q; want good", s.RevocationStatus)
 			}
 		})
@@ -293,7 +300,8 @@ func TestCreate_inputErrors(t *testing.T) {
 		{"LT without OCSP", "opts.OCSP", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) {
 			o.Profile, o.TimeStamper = asice.ProfileLT, failingTSA{}
 		}},
-		{"LTA", "opts.Profile", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Profile = asice.ProfileLTA }},
+		{"LTA without TSA", "opts.TimeStamper", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Profile = asice.ProfileLTA }},
+		{"unknown profile", "opts.Profile", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Profile = asice.ProfileLTA + 1 }},
 		{"canonicalization", "opts.Canonicalization", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Canonicalization = asice.C14N10 }},
 	}
 	for _, c := range cases {
