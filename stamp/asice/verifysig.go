@@ -146,6 +146,9 @@ func (v *verifier) checkSignature(file string, doc *etree.Document, el *etree.El
 	s := &sigState{rep: SignatureReport{SignaturesFile: file, Profile: ProfileB}}
 	v.sigs = append(v.sigs, s)
 
+	if err := validate(el); err != nil {
+		s.fail(FormatFailure, "schema: %v", err)
+	}
 	id, _ := attr(el, "Id")
 	s.rep.ID = id
 	if id == "" {
