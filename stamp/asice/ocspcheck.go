@@ -109,12 +109,16 @@ func (v *verifier) ocspSigner(s *sigState, r *ocsp.Response, issuer *x509.Certif
 	switch {
 	case issuer != nil && responder.Equal(issuer):
 		s.ocspIssuer = issuer
+	case issuer != nil && bytes.Equal(responder.RawIssuer, issuer.RawSubject) &&
+		issuer.CheckSignature(responder.SignatureAlgorithm, responder.RawTBSCertificate, responder.Signature) != nil:
+		s.fail(TryLater, "OCSP responder %q names the signer's issuer as its own, but the issuer's signature on it does not verify",
+			subjectString(responder.Subject))
+		return false
 	case !hasEKU(responder, x509.ExtKeyUsageOCSPSigning):
 		s.fail(TryLater, "OCSP responder %q is not the issuer and has no extKeyUsage OCSPSigning", subjectString(responder.Subject))
 		return false
-	case issuer != nil && bytes.Equal(responder.RawIssuer, issuer.RawSubject) &&
-		issuer.CheckSignature(responder.SignatureAlgorithm, responder.RawTBSCertificate, responder.Signature) == nil:
-		s.ocspIssuer = issuer // a responder the issuer delegated
+	case issuer != nil && bytes.Equal(responder.RawIssuer, issuer.RawSubject):
+		s.ocspIssuer = issuer // a responder the issuer delegated (its signature checked above)
 	default:
 		// A responder with OCSPSigning that the issuer did not certify (SK's responders are
 		// certified by the root): trusted only if it chains to Roots (see trust).

@@ -19,6 +19,8 @@ var (
 	oidSignedData      = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 2}
 	oidTSTInfo         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 1, 4}
 	oidAttrContentType = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 3}
+	oidSigningCert     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 12}
+	oidSigningCertV2   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 47}
 
 	hashOIDs = map[string]crypto.Hash{
 		"1.3.14.3.2.26":          crypto.SHA1,
@@ -35,6 +37,11 @@ type tstInfo struct {
 	imprint []byte
 	serial  *big.Int
 	genTime time.Time
+
+	// essHash and essCert are the hash and digest of the time-stamping unit's certificate that
+	// the signed ESS signingCertificate(V2) attribute names (RFC 3161 § 2.4.1, RFC 5035).
+	essHash crypto.Hash
+	essCert []byte
 }
 
 // errToken is wrapped by the errors of parseToken about the structure of a token.
@@ -80,7 +87,8 @@ func parseToken(tok []byte) (*pkcs7.PKCS7, *tstInfo, error) {
 		!sd.ReadASN1(&signerInfos, cbasn1.SET) || !sd.Empty() {
 		return nil, nil, tokenError("malformed SignedData")
 	}
-	if err := checkSignerInfo(signerInfos); err != nil {
+	essHash, essCert, err := checkSignerInfo(signerInfos)
+	if err != nil {
 		return nil, nil, err
 	}
 	if err := checkDER(eContent); err != nil {
@@ -90,6 +98,7 @@ func parseToken(tok []byte) (*pkcs7.PKCS7, *tstInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	info.essHash, info.essCert = essHash, essCert
 	p7, err := pkcs7.Parse(tok)
 	if err != nil {
 		return nil, nil, tokenError(err.Error())
@@ -98,39 +107,84 @@ func parseToken(tok []byte) (*pkcs7.PKCS7, *tstInfo, error) {
 }
 
 // checkSignerInfo checks that signerInfos holds one SignerInfo whose signed attributes
-// include a content-type attribute of id-ct-TSTInfo.
-func checkSignerInfo(signerInfos cryptobyte.String) error {
+// include a content-type attribute of id-ct-TSTInfo and an ESS signingCertificate or
+// signingCertificateV2 attribute, and returns the hash and certificate digest of the latter's
+// first ESSCertID.
+func checkSignerInfo(signerInfos cryptobyte.String) (essHash crypto.Hash, essCert []byte, err error) {
 	var si, sid, attrs cryptobyte.String
 	var sidTag cbasn1.Tag
 	var v int
 	if !signerInfos.ReadASN1(&si, cbasn1.SEQUENCE) || !signerInfos.Empty() {
-		return tokenError("not exactly one SignerInfo")
+		return 0, nil, tokenError("not exactly one SignerInfo")
 	}
 	if !si.ReadASN1Integer(&v) || !si.ReadAnyASN1(&sid, &sidTag) || !si.SkipASN1(cbasn1.SEQUENCE) ||
 		!si.ReadASN1(&attrs, cbasn1.Tag(0).Constructed().ContextSpecific()) {
-		return tokenError("SignerInfo without signed attributes")
+		return 0, nil, tokenError("SignerInfo without signed attributes")
 	}
 	n := 0
 	for !attrs.Empty() {
 		var a, values cryptobyte.String
 		var oid asn1.ObjectIdentifier
 		if !attrs.ReadASN1(&a, cbasn1.SEQUENCE) || !a.ReadASN1ObjectIdentifier(&oid) || !a.ReadASN1(&values, cbasn1.SET) {
-			return tokenError("malformed signed attribute")
+			return 0, nil, tokenError("malformed signed attribute")
 		}
-		if !oid.Equal(oidAttrContentType) {
+		switch {
+		case oid.Equal(oidSigningCert) || oid.Equal(oidSigningCertV2):
+			if essCert != nil {
+				return 0, nil, tokenError("more than one signingCertificate attribute")
+			}
+			if essHash, essCert, err = essCertID(values, oid.Equal(oidSigningCertV2)); err != nil {
+				return 0, nil, err
+			}
+			continue
+		case !oid.Equal(oidAttrContentType):
 			continue
 		}
 		n++
 		var ct asn1.ObjectIdentifier
 		if !values.ReadASN1ObjectIdentifier(&ct) || !values.Empty() || !ct.Equal(oidTSTInfo) {
-			return tokenError("signed content-type attribute is not id-ct-TSTInfo")
+			return 0, nil, tokenError("signed content-type attribute is not id-ct-TSTInfo")
 		}
 	}
-	if n != 1 {
-		return tokenError("not one signed content-type attribute")
+	switch {
+	case n != 1:
+		return 0, nil, tokenError("not one signed content-type attribute")
+	case essCert == nil:
+		return 0, nil, tokenError("no signed signingCertificate attribute naming the time-stamping unit")
 	}
-	return nil
+	return essHash, essCert, nil
 }
+
+// essCertID reads the first ESSCertID of the value of a signingCertificate attribute (SHA-1)
+// or the first ESSCertIDv2 of a signingCertificateV2 one (SHA-256 unless it names its hash).
+func essCertID(values cryptobyte.String, v2 bool) (crypto.Hash, []byte, error) {
+	var sc, certs, id cryptobyte.String
+	if !values.ReadASN1(&sc, cbasn1.SEQUENCE) || !values.Empty() || !sc.ReadASN1(&certs, cbasn1.SEQUENCE) ||
+		!certs.ReadASN1(&id, cbasn1.SEQUENCE) {
+		return 0, nil, tokenError("malformed signingCertificate attribute")
+	}
+	h := crypto.SHA1
+	if v2 {
+		h = crypto.SHA256
+		if id.PeekASN1Tag(cbasn1.SEQUENCE) {
+			var alg cryptobyte.String
+			var oid asn1.ObjectIdentifier
+			if !id.ReadASN1(&alg, cbasn1.SEQUENCE) || !alg.ReadASN1ObjectIdentifier(&oid) {
+				return 0, nil, tokenError("malformed signingCertificateV2 attribute")
+			}
+			if h = hashOIDs[oid.String()]; h == 0 {
+				return 0, nil, tokenError("signingCertificateV2 hash " + oid.String() + " is unknown")
+			}
+		}
+	}
+	var d []byte
+	if !id.ReadASN1Bytes(&d, cbasn1.OCTET_STRING) || len(d) != h.Size() {
+		return 0, nil, tokenError("malformed ESSCertID")
+	}
+	return h, d, nil
+}
+
+
 
 // parseTSTInfo reads a DER TSTInfo.
 func parseTSTInfo(der []byte) (*tstInfo, error) {

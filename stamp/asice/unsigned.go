@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/x509"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -46,17 +47,24 @@ func (v *verifier) checkUnsigned(s *sigState, sig, qp, sv *etree.Element, signer
 		}
 	}
 	cvs := children(usp, nsXAdES, "CertificateValues")
+	var cvCerts []*x509.Certificate
+	cvOK := true
 	n := 0
 	for _, cv := range cvs {
 		for _, e := range cv.ChildElements() {
 			n++
 			if !is(e, nsXAdES, "EncapsulatedX509Certificate") {
 				s.fail(FormatFailure, "CertificateValues entry %d is %s, not an EncapsulatedX509Certificate", n, e.Tag)
+				cvOK = false
 				continue
 			}
-			if c := s.readCertificate(e, "CertificateValues certificate "+strconv.Itoa(n)); c != nil {
-				s.certs = append(s.certs, c)
+			c := s.readCertificate(e, "CertificateValues certificate "+strconv.Itoa(n))
+			if c == nil {
+				cvOK = false
+				continue
 			}
+			s.certs = append(s.certs, c)
+			cvCerts = append(cvCerts, c)
 		}
 	}
 
@@ -102,7 +110,10 @@ func (v *verifier) checkUnsigned(s *sigState, sig, qp, sv *etree.Element, signer
 	case len(cvs) > 0 && rv == nil:
 		s.fail(TryLater, "CertificateValues without RevocationValues: no revocation data for the signing certificate")
 	default:
-		s.ltData = len(cvs) > 0 && ocspOK && chainOK
+		s.ltData = len(cvs) > 0 && ocspOK && chainOK && cvOK
+	}
+	if s.ltData && !s.certificateValuesUsed(signer, cvCerts) { // the other checks say more when they fail
+		s.ltData = false
 	}
 
 	atss := children(usp, nsXAdES141, "ArchiveTimeStamp")
@@ -146,6 +157,41 @@ func (v *verifier) checkUnsigned(s *sigState, sig, qp, sv *etree.Element, signer
 	case s.levelT:
 		s.rep.Profile = ProfileT
 	}
+}
+
+// certificateValuesUsed checks that each certificate of cvs is in the chain, built from the
+// certificates of the signature and of its time-stamp tokens, of the signing certificate, of a
+// time-stamping unit or of the OCSP responder: the certificate values are the validation data
+// of this signature, not a bag anything can be put in.
+func (s *sigState) certificateValuesUsed(signer *x509.Certificate, cvs []*x509.Certificate) bool {
+	pool := slices.Clone(s.certs)
+	ends := []*x509.Certificate{signer}
+	if s.sigTS != nil {
+		pool = append(pool, s.sigTS.certs...)
+		ends = append(ends, s.sigTS.tsa)
+	}
+	if s.ocspResponder != nil {
+		ends = append(ends, s.ocspResponder)
+	}
+	used := map[string]bool{}
+	for _, c := range ends {
+		for depth := 0; c != nil && depth < 10 && !used[string(c.Raw)]; depth++ {
+			used[string(c.Raw)] = true
+			if selfSigned(c) {
+				break
+			}
+			c = issuerOf(c, pool)
+		}
+	}
+	ok := true
+	for i, c := range cvs {
+		if !used[string(c.Raw)] {
+			s.fail(FormatFailure, "CertificateValues certificate %d (%s) is in no chain of the signer, the time-stamping unit or the OCSP responder",
+				i+1, subjectString(c.Subject))
+			ok = false
+		}
+	}
+	return ok
 }
 
 // checkToken checks the time-stamp element el (a SignatureTimeStamp or ArchiveTimeStamp, named
@@ -195,6 +241,10 @@ func (v *verifier) checkToken(s *sigState, el *etree.Element, what string, impri
 		return nil
 	case tsa == nil:
 		s.fail(NoCertificateChainFound, "%s: the token names no certificate of its signer that the container holds", what)
+		return nil
+	}
+	if !bytes.Equal(digest(info.essHash, tsa.Raw), info.essCert) {
+		s.fail(NoSigningCertificateFound, "%s: the time-stamping unit's certificate is not the one the token's signed signingCertificate attribute names", what)
 		return nil
 	}
 	if err := p7.Verify(); err != nil {
