@@ -430,4 +430,3 @@ func TestTestdata_update(t *testing.T) {
 		}
 	}
 }
-

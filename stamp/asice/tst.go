@@ -184,8 +184,6 @@ func essCertID(values cryptobyte.String, v2 bool) (crypto.Hash, []byte, error) {
 	return h, d, nil
 }
 
-
-
 // parseTSTInfo reads a DER TSTInfo.
 func parseTSTInfo(der []byte) (*tstInfo, error) {
 	in := cryptobyte.String(der)
