@@ -273,7 +273,7 @@ func (v *verifier) writeData(name string, w io.Writer) error {
 	if f == nil {
 		return errNoDataFile
 	}
-	rc, err := f.Open()
+	rc, err := openEntry(f)
 	if err != nil {
 		return err
 	}

@@ -504,7 +504,7 @@ func (v *verifier) hashData() error {
 			continue
 		}
 		f := v.c.dataEntry[df.Name]
-		rc, err := f.Open()
+		rc, err := openEntry(f)
 		if err != nil {
 			return badFormat(f.Name, "cannot open: "+err.Error())
 		}

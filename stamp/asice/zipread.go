@@ -360,7 +360,7 @@ func readEntry(f *zip.File, max int64) ([]byte, error) {
 	if f.UncompressedSize64 > uint64(max) {
 		return nil, hostile(f.Name, "larger than the limit of "+strconv.FormatInt(max, 10)+" bytes")
 	}
-	rc, err := f.Open()
+	rc, err := openEntry(f)
 	if err != nil {
 		return nil, badFormat(f.Name, "cannot open: "+err.Error())
 	}
