@@ -412,8 +412,8 @@ func readTestdata(t testing.TB, name string) ([]byte, *x509.CertPool) {
 }
 
 // TestTestdata_update rewrites the committed containers (go test -run TestTestdata_update
-// -update): an LT seal whose certificate has a negative RSA modulus, an LTA seal, and the
-// roots of their PKIs.
+// -update): an LT seal whose certificate has a negative RSA modulus, an LTA seal, an LT seal
+// whose TSA certificate was corrupted inside the time-stamp token, and the roots of their PKIs.
 func TestTestdata_update(t *testing.T) {
 	if !*update {
 		t.Skip("run with -update to rewrite testdata")
@@ -424,7 +424,15 @@ func TestTestdata_update(t *testing.T) {
 	for _, c := range []*x509.Certificate{neg.p.CA, lta.p.CA} {
 		roots = append(roots, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: c.Raw})...)
 	}
-	for name, b := range map[string][]byte{"negative-modulus-lt.asice": neg.b, "lta.asice": lta.b, "roots.pem": roots} {
+	// The case: the TSA's certificate corrupted inside its token (of the LTA seal's PKI,
+	// an LT seal).
+	lt := newFixture(t, asicetest.KeyP256, asice.ProfileLT, nil, nil)
+	roots = append(roots, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: lt.p.CA.Raw})...)
+	corrupted := withSig(t, lt.b, func(x []byte) []byte {
+		return editB64(t, x, "xades:EncapsulatedTimeStamp", 0, func(d []byte) []byte { return flipInside(t, d, lt.p.TSA.Raw) })
+	})
+	for name, b := range map[string][]byte{"negative-modulus-lt.asice": neg.b, "lta.asice": lta.b, "lt-tsa-cert-corrupted.asice": corrupted,
+		"roots.pem": roots} {
 		if err := os.WriteFile(filepath.Join("testdata", name), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
