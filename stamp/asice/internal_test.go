@@ -172,3 +172,15 @@ func TestParseCertificate_negativeModulus(t *testing.T) {
 		}
 	}
 }
+
+// The schema's base64 check, which does not decode, accepts exactly what decodeB64 accepts.
+func TestBase64Lexical(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.StringOfN(rapid.SampledFrom([]rune("AQgw+/=9 \n\r\t#")), 0, 24, -1).Draw(t, "s")
+		if got, want := base64Lexical(s), decodeB64Err(s) == nil; got != want {
+			t.Fatalf("base64Lexical(%q) = %v; decodeB64 says %v", s, got, want)
+		}
+	})
+}
+
+func decodeB64Err(s string) error { _, err := decodeB64(s); return err }

@@ -569,8 +569,7 @@ func lexical(kind simpleKind, v string) bool {
 	}
 	switch kind {
 	case sBase64:
-		_, err := decodeB64(v)
-		return err == nil
+		return base64Lexical(v)
 	case sDateTime:
 		return reDateTime.MatchString(v)
 	case sInteger:
@@ -581,6 +580,38 @@ func lexical(kind simpleKind, v string) bool {
 		return v == "true" || v == "false" || v == "1" || v == "0"
 	case sID:
 		return ncName(v)
+	}
+	return true
+}
+
+// base64Lexical reports whether v, white space aside, is canonical base64 (as decodeB64 wants
+// it: padded, the unused bits of the last character zero), without decoding it.
+func base64Lexical(v string) bool {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	n, pad := 0, 0
+	var last byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		case c == '=':
+			pad++
+		case pad > 0 || strings.IndexByte(alphabet, c) < 0:
+			return false
+		default:
+			last = c
+		}
+		n++
+	}
+	if n%4 != 0 || pad > 2 {
+		return false
+	}
+	switch idx := strings.IndexByte(alphabet, last); pad {
+	case 1:
+		return idx&3 == 0
+	case 2:
+		return idx&15 == 0
 	}
 	return true
 }

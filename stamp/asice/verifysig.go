@@ -195,11 +195,11 @@ func (v *verifier) checkSignature(file string, doc *etree.Document, el *etree.El
 			s.fail(FormatFailure, "signing certificate (first KeyInfo certificate) is not base64")
 		default:
 			signerDER = der
-			s.rep.SignerSubject, s.rep.SignerSerial, _ = certNameSerial(der)
 			var odd string
 			signer, odd, err = parseCertificate(der)
 			switch {
 			case err != nil:
+				s.rep.SignerSubject, s.rep.SignerSerial, _ = certNameSerial(der)
 				s.fail(FormatFailure, "signing certificate cannot be parsed: %v", err)
 			case odd != "":
 				s.rep.NonConforming = append(s.rep.NonConforming, "signing certificate: "+odd)
@@ -423,7 +423,10 @@ func (v *verifier) checkSignedSignatureProperties(s *sigState, ssp *etree.Elemen
 		s.fail(NoSigningCertificateFound, "SigningCertificate does not name the first KeyInfo certificate (key substitution?)")
 	}
 	var serial *big.Int
-	if der != nil {
+	switch {
+	case signer != nil:
+		serial = signer.SerialNumber
+	case der != nil:
 		_, serial, _ = certNameSerial(der)
 	}
 	if isr := child(certs[0], nsXAdES, "IssuerSerial"); isr != nil && serial != nil {
