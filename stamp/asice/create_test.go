@@ -12,6 +12,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -314,5 +315,28 @@ func TestCreate_inputErrors(t *testing.T) {
 				t.Errorf("Create = %v; want an InputError for %s", err, c.field)
 			}
 		})
+	}
+}
+
+// A seal of 70 files: SignedInfo, SignedDataObjectProperties and the manifest hold more than
+// 64 children, past the schema matcher's first word of positions.
+func TestCreate_manyFiles(t *testing.T) {
+	var files []asice.File
+	for i := range 70 {
+		files = append(files, asice.File{Name: "f" + strconv.Itoa(i) + ".txt", MediaType: "text/plain", Data: []byte{byte(i)}})
+	}
+	b, err := asice.Create(t.Context(), files, testSeal(t, keyP256), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep := verify(t, b, nil); !rep.Valid || len(rep.Signatures[0].Files) != 70 {
+		t.Fatalf("Verify: valid %v, %q", rep.Valid, rep.Signatures[0].Problems)
+	}
+	bad := withSig(t, b, func(x []byte) []byte { // a 71st DataObjectFormat, out of place: after the SignedSignatureProperties' end
+		return bytes.Replace(x, []byte("</xades:SignedDataObjectProperties>"),
+			[]byte(`</xades:SignedDataObjectProperties><xades:DataObjectFormat ObjectReference="#x"/>`), 1)
+	})
+	if rep := verify(t, bad, nil); rep.Valid || !strings.Contains(strings.Join(rep.Signatures[0].Problems, " "), "schema") {
+		t.Fatalf("Verify(misplaced DataObjectFormat): valid %v, %q", rep.Valid, rep.Signatures[0].Problems)
 	}
 }

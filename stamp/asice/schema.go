@@ -2,9 +2,11 @@ package asice
 
 import (
 	"errors"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/beevik/etree"
@@ -352,45 +354,46 @@ func (t *xsdType) check(el *etree.Element, depth int) error {
 	if depth > maxSchemaDepth {
 		return errors.New("elements nested too deep")
 	}
-	name := el.FullTag()
 	if err := t.checkAttrs(el); err != nil {
-		return errors.New(name + ": " + err.Error())
+		return errors.New(el.FullTag() + ": " + err.Error())
 	}
-	kids := el.ChildElements()
+	var buf [16]*etree.Element
+	kids := childElements(buf[:0], el)
+	name := func() string { return el.FullTag() } // only for errors: it allocates
 	if t.text != sNone {
 		if len(kids) > 0 {
-			return errors.New(name + " may hold only text, holds element " + kids[0].FullTag())
+			return errors.New(name() + " may hold only text, holds element " + kids[0].FullTag())
 		}
 		if !lexical(t.text, el.Text()) {
-			return errors.New(name + ": text is not a valid " + kindName(t.text))
+			return errors.New(name() + ": text is not a valid " + kindName(t.text))
 		}
 		return nil
 	}
 	if !t.mixed {
 		for _, tok := range el.Child {
 			if cd, ok := tok.(*etree.CharData); ok && strings.Trim(cd.Data, " \t\r\n") != "" {
-				return errors.New(name + " may not hold text")
+				return errors.New(name() + " may not hold text")
 			}
 		}
 	}
 	if t.content == nil {
 		if len(kids) > 0 {
-			return errors.New(name + " may not hold elements, holds " + kids[0].FullTag())
+			return errors.New(name() + " may not hold elements, holds " + kids[0].FullTag())
 		}
 		return nil
 	}
-	if !slices.Contains(t.content.match(kids, []int{0}), len(kids)) {
+	if !t.content.fits(kids) {
 		for _, k := range kids {
 			q := qname{k.NamespaceURI(), k.Tag}
 			if t.local[q] == nil && !t.content.allows(q) {
-				return errors.New(name + " may not hold element " + k.FullTag())
+				return errors.New(name() + " may not hold element " + k.FullTag())
 			}
 		}
 		var names []string
 		for _, k := range kids {
 			names = append(names, k.FullTag())
 		}
-		return errors.New(name + ": children (" + strings.Join(names, ", ") + ") are not in the order or number the schema allows")
+		return errors.New(name() + ": children (" + strings.Join(names, ", ") + ") are not in the order or number the schema allows")
 	}
 	for _, k := range kids {
 		q := qname{k.NamespaceURI(), k.Tag}
@@ -399,7 +402,7 @@ func (t *xsdType) check(el *etree.Element, depth int) error {
 			kt = globals[q]
 			if kt == nil {
 				if t.content.strictFor(q) {
-					return errors.New(name + ": element " + k.FullTag() + " is not one the schemas declare")
+					return errors.New(name() + ": element " + k.FullTag() + " is not one the schemas declare")
 				}
 				continue // lax: an element no schema declares is not checked
 			}
@@ -453,26 +456,75 @@ func (t *xsdType) checkAttrs(el *etree.Element) error {
 	return nil
 }
 
+// A matcher matches the children of one element against a content model. Sets of positions
+// in kids (0 … len(kids)) are bit sets, cut from one arena that is reused from element to
+// element, so that matching allocates nothing once the arena has grown.
+type matcher struct {
+	kids  []*etree.Element
+	words int
+	arena []uint64
+}
+
+var matchers = sync.Pool{New: func() any { return &matcher{arena: make([]uint64, 0, 64)} }}
+
+// fits reports whether p matches all of kids.
+func (p *particle) fits(kids []*etree.Element) bool {
+	m := matchers.Get().(*matcher)
+	defer matchers.Put(m)
+	m.kids, m.words, m.arena = kids, len(kids)/64+1, m.arena[:0]
+	start := m.set()
+	start[0] = 1
+	end := m.match(p, start)
+	m.kids = nil
+	return end[len(kids)/64]&(1<<(len(kids)%64)) != 0
+}
+
+// set returns an empty set.
+func (m *matcher) set() []uint64 {
+	n := len(m.arena)
+	if n+m.words > cap(m.arena) {
+		m.arena = make([]uint64, 0, 2*cap(m.arena)+m.words) // the sets handed out keep the old one
+		n = 0
+	}
+	m.arena = m.arena[:n+m.words]
+	s := m.arena[n:]
+	clear(s)
+	return s
+}
+
+// or adds from to into and reports whether that added anything.
+func or(into, from []uint64) (grew bool) {
+	for i, w := range from {
+		if w&^into[i] != 0 {
+			grew = true
+		}
+		into[i] |= w
+	}
+	return grew
+}
+
+func empty(s []uint64) bool {
+	for _, w := range s {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // match returns the positions in kids where p can end, having started at one of from.
-func (p *particle) match(kids []*etree.Element, from []int) []int {
-	var out []int
+func (m *matcher) match(p *particle, from []uint64) []uint64 {
+	out := m.set()
 	cur := from
 	if p.min == 0 {
-		out = append(out, from...)
+		or(out, from)
 	}
 	for n := 1; p.max < 0 || n <= p.max; n++ {
-		next := p.once(kids, cur)
-		if len(next) == 0 {
+		next := m.once(p, cur)
+		if empty(next) {
 			break
 		}
-		grew := false
-		for _, i := range next {
-			if n >= p.min && !slices.Contains(out, i) {
-				out = append(out, i)
-				grew = true
-			}
-		}
-		if n >= p.min && !grew {
+		if n >= p.min && !or(out, next) {
 			break // an unbounded particle that matched nothing new
 		}
 		cur = next
@@ -481,34 +533,31 @@ func (p *particle) match(kids []*etree.Element, from []int) []int {
 }
 
 // once matches one occurrence of p's term.
-func (p *particle) once(kids []*etree.Element, from []int) []int {
-	var out []int
-	add := func(is ...int) {
-		for _, i := range is {
-			if !slices.Contains(out, i) {
-				out = append(out, i)
-			}
-		}
-	}
+func (m *matcher) once(p *particle, from []uint64) []uint64 {
 	switch p.kind {
-	case pElement, pAny:
-		for _, i := range from {
-			if i < len(kids) && p.matches(kids[i]) {
-				add(i + 1)
-			}
-		}
 	case pSequence:
 		cur := from
 		for _, q := range p.items {
-			cur = q.match(kids, cur)
-			if len(cur) == 0 {
-				return nil
+			if cur = m.match(q, cur); empty(cur) {
+				break
 			}
 		}
-		add(cur...)
+		return cur
 	case pChoice:
+		out := m.set()
 		for _, q := range p.items {
-			add(q.match(kids, from)...)
+			or(out, m.match(q, from))
+		}
+		return out
+	}
+	out := m.set()
+	for w, bitsw := range from {
+		for bitsw != 0 {
+			i := w*64 + bits.TrailingZeros64(bitsw)
+			bitsw &= bitsw - 1
+			if i < len(m.kids) && p.matches(m.kids[i]) {
+				out[(i+1)/64] |= 1 << ((i + 1) % 64)
+			}
 		}
 	}
 	return out

@@ -105,8 +105,10 @@ func (v *verifier) duplicateIDs(doc *etree.Document) []string {
 				dup = append(dup, id)
 			}
 		}
-		for _, c := range el.ChildElements() {
-			walk(c)
+		for _, t := range el.Child {
+			if c, ok := t.(*etree.Element); ok {
+				walk(c)
+			}
 		}
 	}
 	walk(doc.Root())

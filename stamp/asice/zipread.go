@@ -443,9 +443,11 @@ func parseXML(b []byte) (*etree.Document, error) {
 				}
 			}
 		}
-		for _, c := range el.ChildElements() {
-			if err := walk(c); err != nil {
-				return err
+		for _, t := range el.Child {
+			if c, ok := t.(*etree.Element); ok {
+				if err := walk(c); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
