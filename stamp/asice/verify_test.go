@@ -55,6 +55,15 @@ func TestVerify_samples(t *testing.T) {
 			if c.valid && len(s.Problems) != 0 {
 				t.Errorf("Problems = %q; want none", s.Problems)
 			}
+			// Without roots a valid signature is INDETERMINATE for want of a trust anchor; the
+			// forgery's SignatureValue is TOTAL-FAILED.
+			wantInd, wantSub := asice.Indeterminate, asice.NoCertificateChainFound
+			if !c.valid {
+				wantInd, wantSub = asice.TotalFailed, asice.SigCryptoFailure
+			}
+			if s.Indication != wantInd || s.SubIndication != wantSub || len(s.NonConforming) != 0 {
+				t.Errorf("verdict %s %s, NonConforming %q; want %s %s", s.Indication, s.SubIndication, s.NonConforming, wantInd, wantSub)
+			}
 			if !c.valid && !slices.ContainsFunc(s.Problems, func(p string) bool { return strings.Contains(p, c.problem) }) {
 				t.Errorf("Problems = %q; want one saying %q", s.Problems, c.problem)
 			}
