@@ -310,6 +310,32 @@ func TestVerify_refuses(t *testing.T) {
 			m.data = bytes.Replace(m.data, []byte("UTF-8"), []byte("ISO-8859-1"), 1)
 			return es
 		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest with text", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte("</manifest:manifest>"), []byte("x</manifest:manifest>"), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest version changed", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte(`manifest:version="1.2"`), []byte(`manifest:version="1.3"`), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest stray attribute", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte(`manifest:full-path="/"`), []byte(`manifest:full-path="/" foo="bar"`), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest encryption-data", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte(`manifest:media-type="application/pdf"/>`),
+				[]byte(`manifest:media-type="application/pdf"><manifest:encryption-data/></manifest:file-entry>`), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"signatures root with text", with(func(es []zentry) []zentry {
+			s := &es[5]
+			s.data = bytes.Replace(s.data, []byte("</asic:XAdESSignatures>"), []byte("x</asic:XAdESSignatures>"), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/signatures0.xml"},
 		{"encrypted entry", with(func(es []zentry) []zentry {
 			es[1].method = zip.Deflate
 			es[1].edit = func(h *zip.FileHeader) { h.Flags |= 1 }
