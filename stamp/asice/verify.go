@@ -133,7 +133,10 @@ type SignatureReport struct {
 	SignaturesFile string
 	// ID is the signature's Id attribute, e.g. "S0".
 	ID string
-	// Profile is the XAdES baseline profile the signature has: B, T, LT or LTA.
+	// Profile is the highest XAdES baseline level whose data verify: B, T (the signature
+	// time-stamp verifies), LT (and its certificate values and OCSP response do), LTA (and its
+	// archive time-stamps do). A signature whose T, LT or LTA data fail has the level below and
+	// a problem saying why.
 	Profile Profile
 	// Files are the data files the signature covers, in the order of its References.
 	Files []string
