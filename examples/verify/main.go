@@ -5,9 +5,14 @@
 //
 //	go run ./examples/verify [-roots ROOTS.pem] FILE.asice
 //
-// It exits 0 only when every signature in the container is valid, 1 otherwise, and 2 when the
-// input cannot be used (no file, not a container, or a container refused as hostile). With -roots,
-// a PEM file of trusted root certificates, it also says whether each signature is trusted.
+// Each signature gets the verdict of ETSI EN 319 102-1 (TOTAL-PASSED, INDETERMINATE or
+// TOTAL-FAILED with its sub-indication), as the DigiDoc validators report it.
+//
+// It exits 0 only when every signature in the container is valid and, with -roots (a PEM file of
+// trusted root certificates), also trusted (TOTAL-PASSED); 1 otherwise; and 2 when the input
+// cannot be used (no file, not a container, or a container refused as hostile). Without -roots
+// no trust is decided: a valid signature is then INDETERMINATE, NO_CERTIFICATE_CHAIN_FOUND, and
+// the exit status says only whether the container is intact.
 package main
 
 import (
@@ -68,8 +73,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "verify: %s: %s: %v\n", fs.Arg(0), kind, err)
 		return 2
 	}
-	print(stdout, fs.Arg(0), rep, opts.Roots != nil)
-	if !rep.Valid {
+	trust := opts.Roots != nil
+	print(stdout, fs.Arg(0), rep, trust)
+	if !rep.Valid || trust && !rep.Trusted() {
 		return 1
 	}
 	return 0
@@ -91,6 +97,11 @@ func print(w io.Writer, name string, rep *asice.Report, trust bool) {
 			verdict = "INVALID"
 		}
 		p("signature %s (%s): %s\n", s.ID, s.SignaturesFile, verdict)
+		if s.SubIndication != "" {
+			p("  verdict:      %s, %s\n", s.Indication, s.SubIndication)
+		} else {
+			p("  verdict:      %s\n", s.Indication)
+		}
 		p("  profile:      XAdES Baseline-%s\n", s.Profile)
 		p("  signer:       %s\n", s.SignerSubject)
 		p("  signing time: %s\n", stamp(s.SigningTime))
@@ -99,6 +110,12 @@ func print(w io.Writer, name string, rep *asice.Report, trust bool) {
 		}
 		if s.RevocationStatus != "" {
 			p("  OCSP:         %s, produced %s\n", s.RevocationStatus, stamp(s.OCSPProducedAt))
+		}
+		for _, at := range s.ArchiveTimeStamps {
+			p("  archive time-stamp: %s\n", stamp(at))
+		}
+		for _, nc := range s.NonConforming {
+			p("  non-conforming: %s\n", nc)
 		}
 		p("  covers:       %v\n", s.Files)
 		for _, pr := range s.Problems {
@@ -114,10 +131,13 @@ func print(w io.Writer, name string, rep *asice.Report, trust bool) {
 			}
 		}
 	}
-	if rep.Valid {
-		p("result: VALID\n")
-	} else {
+	switch {
+	case !rep.Valid:
 		p("result: INVALID\n")
+	case trust && !rep.Trusted():
+		p("result: VALID, NOT TRUSTED\n")
+	default:
+		p("result: VALID\n")
 	}
 }
 

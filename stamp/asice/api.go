@@ -23,11 +23,15 @@ type Profile uint8
 
 // The profiles. B: the signature alone. T: with a signature time-stamp (RFC 3161). LT: T with the
 // certificate values and an OCSP response, so the signature can be validated later without
-// network access (the profile the Estonian reference tools expect).
+// network access (the profile the Estonian reference tools expect). LTA: LT with an archive
+// time-stamp (xades141:ArchiveTimeStamp, ETSI EN 319 132-1 § 5.5.2) over the signature and its
+// validation data, so that they can be shown intact after the algorithms and certificates
+// they rely on have aged.
 const (
 	ProfileB Profile = iota + 1
 	ProfileT
 	ProfileLT
+	ProfileLTA
 )
 
 // Seal is who seals and how: the key (never leaves the host's signer), the certificate chain (the

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kutsekit/kutse/stamp/asice"
+	"github.com/kutsekit/kutse/stamp/asice/asicetest"
 )
 
 // BenchmarkCreate seals a digital stamp (CERT-06): three incompressible files of 40 KB, ECDSA
@@ -62,5 +63,34 @@ func BenchmarkVerify(b *testing.B) {
 		if err != nil || !rep.Valid {
 			b.Fatal(err, rep)
 		}
+	}
+}
+
+// BenchmarkVerifyLT verifies an LT and an LTA stamp of the same files (asicetest's PKI), with
+// the trust decision: the time-stamp, certificate values and OCSP checks come on top of
+// BenchmarkVerify's.
+func BenchmarkVerifyLT(b *testing.B) {
+	for _, p := range []asice.Profile{asice.ProfileLT, asice.ProfileLTA} {
+		b.Run(p.String(), func(b *testing.B) {
+			clock := asicetest.NewClock(sealTime)
+			pki, err := asicetest.New(&asicetest.Options{Now: clock.Now})
+			if err != nil {
+				b.Fatal(err)
+			}
+			c, err := asice.Create(b.Context(), stampFiles(40<<10), asice.Seal{Key: pki.SealKey, Chain: pki.Chain(), Time: sealTime},
+				&asice.Options{Profile: p, TimeStamper: pki.TimeStamper(), OCSP: pki.OCSPClient()})
+			pki.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			opts := &asice.VerifyOptions{Roots: pki.Roots()}
+			b.ReportAllocs()
+			for b.Loop() {
+				rep, err := asice.Verify(bytes.NewReader(c), int64(len(c)), opts)
+				if err != nil || !rep.Trusted() {
+					b.Fatal(err, rep)
+				}
+			}
+		})
 	}
 }

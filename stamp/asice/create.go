@@ -31,10 +31,11 @@ type Options struct {
 	// Profile is the XAdES baseline profile to make; zero means ProfileB.
 	Profile Profile
 
-	// TimeStamper obtains the signature time-stamp; ProfileT and ProfileLT need it.
+	// TimeStamper obtains the signature time-stamp (and for ProfileLTA the archive
+	// time-stamp); ProfileT, ProfileLT and ProfileLTA need it.
 	TimeStamper TimeStamper
 
-	// OCSP obtains the OCSP response for the seal's certificate; ProfileLT needs it.
+	// OCSP obtains the OCSP response for the seal's certificate; ProfileLT and ProfileLTA need it.
 	OCSP OCSPClient
 
 	// Canonicalization is the algorithm of SignedInfo, of the SignedProperties Transform and of
@@ -108,15 +109,15 @@ func checkOptions(opts *Options) (Options, error) {
 	}
 	switch o.Profile {
 	case ProfileB:
-	case ProfileT, ProfileLT:
+	case ProfileT, ProfileLT, ProfileLTA:
 		if o.TimeStamper == nil {
 			return o, badInput("opts.TimeStamper", "profile "+o.Profile.String()+" needs a time-stamping service")
 		}
-		if o.Profile == ProfileLT && o.OCSP == nil {
-			return o, badInput("opts.OCSP", "profile LT needs an OCSP client")
+		if o.Profile >= ProfileLT && o.OCSP == nil {
+			return o, badInput("opts.OCSP", "profile "+o.Profile.String()+" needs an OCSP client")
 		}
 	default:
-		return o, badInput("opts.Profile", "Create makes profiles B, T and LT, not "+o.Profile.String())
+		return o, badInput("opts.Profile", "Create makes profiles B, T, LT and LTA, not "+o.Profile.String())
 	}
 	return o, nil
 }
@@ -224,8 +225,8 @@ func newSealer(seal Seal, o Options) (*sealer, error) {
 	case bytes.Equal(cert.RawIssuer, cert.RawSubject):
 		s.issuer = cert
 	}
-	if o.Profile == ProfileLT && s.issuer == nil {
-		return nil, badInput("seal.Chain", "profile LT needs the issuer of the seal's certificate in the chain")
+	if o.Profile >= ProfileLT && s.issuer == nil {
+		return nil, badInput("seal.Chain", "profile "+o.Profile.String()+" needs the issuer of the seal's certificate in the chain")
 	}
 	return s, nil
 }
@@ -348,6 +349,11 @@ func buildSignature(ctx context.Context, files []File, digests [][sha256.Size]by
 	}
 	if o.Profile >= ProfileT {
 		if err := addUnsigned(ctx, sv, sp.Parent(), s, o); err != nil {
+			return nil, err
+		}
+	}
+	if o.Profile == ProfileLTA {
+		if err := addArchiveTimeStamp(ctx, sv.Parent(), files, o); err != nil {
 			return nil, err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,11 +55,11 @@ func TestCreate_verifyScript(t *testing.T) {
 		for _, c := range []string{asice.C14NExclusive, asice.C14N11} {
 			cases = append(cases, tc{k, c, asice.ProfileB, false})
 		}
-		for _, p := range []asice.Profile{asice.ProfileB, asice.ProfileT, asice.ProfileLT} {
+		for _, p := range []asice.Profile{asice.ProfileB, asice.ProfileT, asice.ProfileLT, asice.ProfileLTA} {
 			cases = append(cases, tc{k, asice.C14NExclusive, p, true})
 		}
 	}
-	cases = append(cases, tc{keyP256, asice.C14N11, asice.ProfileLT, true})
+	cases = append(cases, tc{keyP256, asice.C14N11, asice.ProfileLT, true}, tc{keyRSA, asice.C14N11, asice.ProfileLTA, true})
 	for _, c := range cases {
 		name := c.key + "/" + c.profile.String() + "/" + strings.TrimPrefix(c.c14n, "http://www.w3.org/")
 		if !c.pki {
@@ -88,8 +89,15 @@ func TestCreate_verifyScript(t *testing.T) {
 				t.Fatalf("Verify: Valid = %v, %d signatures; want valid, 1: %+v", rep.Valid, len(rep.Signatures), rep)
 			}
 			s := rep.Signatures[0]
-			if !s.Trusted || s.Profile != c.profile {
-				t.Errorf("Verify: Trusted = %v, Profile = %v; want true, %v (%q)", s.Trusted, s.Profile, c.profile, s.TrustProblems)
+			// A CA-issued seal needs its revocation status: only LT carries it. A self-signed seal
+			// is itself the trust anchor.
+			wantTrust, wantSub := true, asice.SubIndication("")
+			if c.pki && c.profile < asice.ProfileLT {
+				wantTrust, wantSub = false, asice.TryLater
+			}
+			if s.Trusted != wantTrust || s.SubIndication != wantSub || s.Profile != c.profile {
+				t.Errorf("Verify: Trusted = %v (%s %s), Profile = %v; want %v, %s, %v (%q)", s.Trusted, s.Indication, s.SubIndication,
+					s.Profile, wantTrust, wantSub, c.profile, s.TrustProblems)
 			}
 			var names []string
 			for _, f := range files {
@@ -101,7 +109,7 @@ func TestCreate_verifyScript(t *testing.T) {
 			if c.profile >= asice.ProfileT && (s.TimeStamp.IsZero() || !strings.Contains(s.TSA, "TEST kutse TSA")) {
 				t.Errorf("Verify: TimeStamp %v, TSA %q; want the asicetest TSA's", s.TimeStamp, s.TSA)
 			}
-			if c.profile == asice.ProfileLT && s.RevocationStatus != "good" {
+			if c.profile >= asice.ProfileLT && s.RevocationStatus != "good" {
 				t.Errorf("Verify: RevocationStatus %q; want good", s.RevocationStatus)
 			}
 		})
@@ -293,7 +301,8 @@ func TestCreate_inputErrors(t *testing.T) {
 		{"LT without OCSP", "opts.OCSP", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) {
 			o.Profile, o.TimeStamper = asice.ProfileLT, failingTSA{}
 		}},
-		{"LTA", "opts.Profile", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Profile = asice.ProfileLTA }},
+		{"LTA without TSA", "opts.TimeStamper", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Profile = asice.ProfileLTA }},
+		{"unknown profile", "opts.Profile", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Profile = asice.ProfileLTA + 1 }},
 		{"canonicalization", "opts.Canonicalization", func(_ *[]asice.File, _ *asice.Seal, o *asice.Options) { o.Canonicalization = asice.C14N10 }},
 	}
 	for _, c := range cases {
@@ -306,5 +315,28 @@ func TestCreate_inputErrors(t *testing.T) {
 				t.Errorf("Create = %v; want an InputError for %s", err, c.field)
 			}
 		})
+	}
+}
+
+// A seal of 70 files: SignedInfo, SignedDataObjectProperties and the manifest hold more than
+// 64 children, past the schema matcher's first word of positions.
+func TestCreate_manyFiles(t *testing.T) {
+	var files []asice.File
+	for i := range 70 {
+		files = append(files, asice.File{Name: "f" + strconv.Itoa(i) + ".txt", MediaType: "text/plain", Data: []byte{byte(i)}})
+	}
+	b, err := asice.Create(t.Context(), files, testSeal(t, keyP256), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep := verify(t, b, nil); !rep.Valid || len(rep.Signatures[0].Files) != 70 {
+		t.Fatalf("Verify: valid %v, %q", rep.Valid, rep.Signatures[0].Problems)
+	}
+	bad := withSig(t, b, func(x []byte) []byte { // a 71st DataObjectFormat, out of place: after the SignedSignatureProperties' end
+		return bytes.Replace(x, []byte("</xades:SignedDataObjectProperties>"),
+			[]byte(`</xades:SignedDataObjectProperties><xades:DataObjectFormat ObjectReference="#x"/>`), 1)
+	})
+	if rep := verify(t, bad, nil); rep.Valid || !strings.Contains(strings.Join(rep.Signatures[0].Problems, " "), "schema") {
+		t.Fatalf("Verify(misplaced DataObjectFormat): valid %v, %q", rep.Valid, rep.Signatures[0].Problems)
 	}
 }

@@ -10,17 +10,18 @@ import (
 // dnNames are the short names of the attributes Estonian certificates carry, for those that
 // pkix.Name.String prints as hex OIDs: ID cards carry surname and given name, e-seals the
 // organisation's identifier ("NTREE-90006414").
-var dnNames = map[string]string{
-	"2.5.4.3":  "CN",
-	"2.5.4.4":  "SN",
-	"2.5.4.5":  "SERIALNUMBER",
-	"2.5.4.6":  "C",
-	"2.5.4.7":  "L",
-	"2.5.4.8":  "ST",
-	"2.5.4.10": "O",
-	"2.5.4.11": "OU",
-	"2.5.4.42": "GN",
-	"2.5.4.97": "organizationIdentifier",
+// They are all under id-at (2.5.4), by their last arc.
+var dnNames = map[int]string{
+	3:  "CN",
+	4:  "SN",
+	5:  "SERIALNUMBER",
+	6:  "C",
+	7:  "L",
+	8:  "ST",
+	10: "O",
+	11: "OU",
+	42: "GN",
+	97: "organizationIdentifier",
 }
 
 // subjectString renders a distinguished name as RFC 4514 does (the last RDN first), with the short
@@ -35,27 +36,38 @@ func subjectString(n pkix.Name) string {
 			rdns = append(rdns, pkix.RelativeDistinguishedNameSET{atv})
 		}
 	}
-	var parts []string
+	var b strings.Builder
 	for i := len(rdns) - 1; i >= 0; i-- {
-		var set []string
-		for _, atv := range rdns[i] {
-			set = append(set, attrName(atv.Type)+"="+escapeDN(fmt.Sprint(atv.Value)))
+		if i < len(rdns)-1 {
+			b.WriteByte(',')
 		}
-		parts = append(parts, strings.Join(set, "+"))
+		for j, atv := range rdns[i] {
+			if j > 0 {
+				b.WriteByte('+')
+			}
+			b.WriteString(attrName(atv.Type))
+			b.WriteByte('=')
+			v, ok := atv.Value.(string)
+			if !ok {
+				v = fmt.Sprint(atv.Value)
+			}
+			escapeDN(&b, v)
+		}
 	}
-	return strings.Join(parts, ",")
+	return b.String()
 }
 
 func attrName(oid asn1.ObjectIdentifier) string {
-	if s, ok := dnNames[oid.String()]; ok {
-		return s
+	if len(oid) == 4 && oid[0] == 2 && oid[1] == 5 && oid[2] == 4 {
+		if s, ok := dnNames[oid[3]]; ok {
+			return s
+		}
 	}
 	return oid.String()
 }
 
-// escapeDN escapes a value as RFC 4514 § 2.4 asks.
-func escapeDN(v string) string {
-	var b strings.Builder
+// escapeDN writes v to b escaped as RFC 4514 § 2.4 asks.
+func escapeDN(b *strings.Builder, v string) {
 	for i, r := range v {
 		switch {
 		case strings.ContainsRune(",+\"\\<>;", r),
@@ -65,5 +77,4 @@ func escapeDN(v string) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
 }

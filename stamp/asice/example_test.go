@@ -98,11 +98,20 @@ func ExampleCreate_lt() {
 		log.Fatal(err)
 	}
 	s := rep.Signatures[0]
-	fmt.Println("valid:", s.Valid, "trusted:", s.Trusted, "profile:", s.Profile)
+	fmt.Println("valid:", s.Valid, "trusted:", s.Trusted, "profile:", s.Profile, "verdict:", s.Indication)
 	fmt.Println("time-stamp:", s.TimeStamp.Format(time.RFC3339), "by", s.TSA)
 	fmt.Println("OCSP:", s.RevocationStatus)
+
+	// Without the roots nothing says whose the seal is: intact, but INDETERMINATE.
+	rep, err = asice.Verify(bytes.NewReader(container), int64(len(container)), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	s = rep.Signatures[0]
+	fmt.Println("without roots: valid:", s.Valid, "verdict:", s.Indication, s.SubIndication)
 	// Output:
-	// valid: true trusted: true profile: LT
+	// valid: true trusted: true profile: LT verdict: TOTAL-PASSED
 	// time-stamp: 2026-11-22T14:48:54Z by CN=TEST kutse TSA,O=TEST kutse,C=EE
 	// OCSP: good
+	// without roots: valid: true verdict: INDETERMINATE NO_CERTIFICATE_CHAIN_FOUND
 }

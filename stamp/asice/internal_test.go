@@ -2,15 +2,20 @@ package asice
 
 import (
 	"bytes"
+	"context"
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
+	"crypto/x509"
 	"math/big"
 	"regexp"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/kutsekit/kutse/stamp/asice/asicetest"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 	"pgregory.net/rapid"
@@ -76,3 +81,106 @@ func TestURIRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// fuzzPKI returns a time-stamp token, an OCSP response and the PKI that made them.
+func fuzzPKI(f *testing.F, key asicetest.KeyType) (tok, resp []byte, p *asicetest.PKI) {
+	p, err := asicetest.New(&asicetest.Options{SealKey: key})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer p.Close() // a server left running slows every fuzzing execution to a crawl
+	d := sha256.Sum256([]byte("x"))
+	tok, err = p.TimeStamper().TimeStamp(context.Background(), d[:], crypto.SHA256)
+	if err != nil {
+		f.Fatal(err)
+	}
+	resp, err = p.OCSPClient().OCSP(context.Background(), p.Seal, p.CA)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return tok, resp, p
+}
+
+// FuzzParseToken: parseToken (and checkDER under it) never panics, and what it accepts is
+// strict DER with a TSTInfo that makes sense.
+func FuzzParseToken(f *testing.F) {
+	tok, _, _ := fuzzPKI(f, asicetest.KeyP256)
+	f.Add(tok)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, info, err := parseToken(b)
+		if err != nil {
+			return
+		}
+		if checkDER(b) != nil || len(info.imprint) != info.hash.Size() || info.serial == nil || len(info.essCert) != info.essHash.Size() {
+			t.Fatalf("parseToken accepted %x: %+v", b, info)
+		}
+	})
+}
+
+// FuzzCheckOCSPDER: the OCSP DER check never panics, and accepts only what checkDER accepts.
+func FuzzCheckOCSPDER(f *testing.F) {
+	_, resp, _ := fuzzPKI(f, asicetest.KeyP256)
+	f.Add(resp)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if checkOCSPDER(b) == nil && checkDER(b) != nil {
+			t.Fatalf("checkOCSPDER accepted %x, which is not DER", b)
+		}
+	})
+}
+
+// FuzzParseCertificate: the tolerant parser never panics; it tolerates only a negative RSA
+// modulus, gives the certificate its original bytes, and a positive modulus.
+func FuzzParseCertificate(f *testing.F) {
+	_, _, p := fuzzPKI(f, asicetest.KeyRSA2048NegativeModulus)
+	f.Add(p.Seal.Raw)
+	f.Add(p.CA.Raw)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, odd, err := parseCertificate(b)
+		if err != nil {
+			return
+		}
+		if !bytes.Equal(c.Raw, b) {
+			t.Fatal("certificate does not keep its bytes")
+		}
+		if odd != "" {
+			pub, ok := c.PublicKey.(*rsa.PublicKey)
+			if _, err := x509.ParseCertificate(b); err == nil || !ok || pub.N.Sign() <= 0 {
+				t.Fatalf("non-conforming %q, but x509 parses it (%v) or the key is not a positive RSA modulus", odd, err)
+			}
+		}
+	})
+}
+
+// The tolerant parser reads an ESTEID-2011-style certificate: the key is the unsigned modulus,
+// the issuer's signature over the original TBSCertificate verifies, and the bytes are kept.
+func TestParseCertificate_negativeModulus(t *testing.T) {
+	p := asicetest.NewPKI(t, &asicetest.Options{SealKey: asicetest.KeyRSA2048NegativeModulus})
+	c, odd, err := parseCertificate(p.Seal.Raw)
+	if err != nil || odd == "" {
+		t.Fatalf("parseCertificate = %v, %q, %v; want the certificate, non-conforming", c, odd, err)
+	}
+	if !c.Equal(p.Seal) || !c.PublicKey.(*rsa.PublicKey).Equal(p.SealKey.Public()) || c.CheckSignatureFrom(p.CA) != nil {
+		t.Error("the tolerant parse lost the bytes, the key or the issuer's signature")
+	}
+	if c, odd, err := parseCertificate(p.CA.Raw); err != nil || odd != "" || !c.Equal(p.CA) {
+		t.Errorf("parseCertificate(conforming) = %v, %q", err, odd)
+	}
+	// Other defects are not tolerated: a truncated certificate, or one with trailing bytes.
+	for _, bad := range [][]byte{p.Seal.Raw[:len(p.Seal.Raw)-1], append(bytes.Clone(p.Seal.Raw), 0)} {
+		if _, _, err := parseCertificate(bad); err == nil {
+			t.Errorf("parseCertificate(%d bytes of a %d-byte certificate) succeeded", len(bad), len(p.Seal.Raw))
+		}
+	}
+}
+
+// The schema's base64 check, which does not decode, accepts exactly what decodeB64 accepts.
+func TestBase64Lexical(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.StringOfN(rapid.SampledFrom([]rune("AQgw+/=9 \n\r\t#")), 0, 24, -1).Draw(t, "s")
+		if got, want := base64Lexical(s), decodeB64Err(s) == nil; got != want {
+			t.Fatalf("base64Lexical(%q) = %v; decodeB64 says %v", s, got, want)
+		}
+	})
+}
+
+func decodeB64Err(s string) error { _, err := decodeB64(s); return err }

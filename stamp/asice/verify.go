@@ -9,11 +9,6 @@ import (
 	"time"
 )
 
-// ProfileLTA is the profile Verify reports for a signature with an archive time-stamp
-// (xades141:ArchiveTimeStamp). Create does not make it, and Verify does not check the archive
-// time-stamp itself (it says so in the warnings).
-const ProfileLTA = ProfileLT + 1
-
 // String returns "B", "T", "LT" or "LTA".
 func (p Profile) String() string {
 	switch p {
@@ -116,6 +111,15 @@ type Report struct {
 	Valid bool
 }
 
+// Trusted reports whether the container is Valid and every signature is Trusted (TOTAL-PASSED).
+func (r *Report) Trusted() bool {
+	ok := r.Valid && len(r.Signatures) > 0
+	for _, s := range r.Signatures {
+		ok = ok && s.Trusted
+	}
+	return ok
+}
+
 // A DataFile is a data file of a container as its manifest lists it.
 type DataFile struct {
 	Name      string // path in the container, e.g. "Tunnistus.pdf"
@@ -129,7 +133,10 @@ type SignatureReport struct {
 	SignaturesFile string
 	// ID is the signature's Id attribute, e.g. "S0".
 	ID string
-	// Profile is the XAdES baseline profile the signature has: B, T, LT or LTA.
+	// Profile is the highest XAdES baseline level whose data verify: B, T (the signature
+	// time-stamp verifies), LT (and its certificate values and OCSP response do), LTA (and its
+	// archive time-stamps do). A signature whose T, LT or LTA data fail has the level below and
+	// a problem saying why.
 	Profile Profile
 	// Files are the data files the signature covers, in the order of its References.
 	Files []string
@@ -153,21 +160,41 @@ type SignatureReport struct {
 	// OCSPProducedAt is the producedAt time of that OCSP response.
 	OCSPProducedAt time.Time
 
-	// Valid is true when the signature is intact and well formed: every data file of the
-	// container is covered, every digest, the SignatureValue and any time-stamp and OCSP
-	// response check out with the signing certificate that SigningCertificate(V2) names.
-	// Problems says why not; it is empty exactly when Valid.
+	// ArchiveTimeStamps are the genTimes of the archive time-stamps (xades141:ArchiveTimeStamp)
+	// that verify, in document order.
+	ArchiveTimeStamps []time.Time
+	// NonConforming lists the certificates of the signature that are not conforming DER but
+	// that Verify read with a known tolerance (see [parseCertificate]), each with what is
+	// wrong: "signing certificate: RSA modulus is encoded as a negative INTEGER …". They are
+	// also in Warnings; they do not make the signature invalid.
+	NonConforming []string
+
+	// Indication and SubIndication are the verdict of ETSI EN 319 102-1 on the signature:
+	// TOTAL-PASSED (SubIndication ""), TOTAL-FAILED or INDETERMINATE with the reason of the
+	// first problem found (a TOTAL-FAILED one first), or of the first trust problem. Without
+	// VerifyOptions.Roots a signature that is Valid is INDETERMINATE, NO_CERTIFICATE_CHAIN_FOUND.
+	// The package documentation lists which check gives which sub-indication.
+	Indication    Indication
+	SubIndication SubIndication
+
+	// Valid is true when the signature is intact, well formed and its validation data verify:
+	// every data file of the container is covered, every digest and the SignatureValue check out
+	// with the signing certificate that SigningCertificate(V2) names, the certificates parse, and
+	// any time-stamp, certificate values, OCSP response and archive time-stamp verify and fit
+	// together (see the package documentation). Problems says why not; it is empty exactly when
+	// Valid. A Valid signature is TOTAL-PASSED, or INDETERMINATE for want of trust only.
 	Valid    bool
 	Problems []string
 	// Warnings are findings that do not make the signature invalid.
 	Warnings []string
 
-	// Trusted is true when the signature is Valid, VerifyOptions.Roots was given, and the
-	// signing certificate chains to Roots (at the time-stamp's time, or at Now without one);
-	// for T and LT the time-stamping unit's certificate chains to Roots too; for LT the OCSP
-	// response says "good" and comes from a trusted responder (the issuer, a responder the
-	// issuer delegated to, or one that chains to Roots). B and T signatures are trusted without
-	// a revocation check. TrustProblems says why not.
+	// Trusted is true when the signature is TOTAL-PASSED: Valid, VerifyOptions.Roots was given,
+	// the signing certificate chains to Roots (at the time-stamp's time, or at Now without one),
+	// every time-stamping unit's certificate chains to Roots, and the signing certificate's status
+	// is known: from an LT signature's OCSP response, signed by the issuer of the chain, by a
+	// responder it delegated, or by a responder that chains to Roots; or because the signing
+	// certificate is itself one of the Roots. A B or T signature by a certificate a CA issued is
+	// INDETERMINATE, TRY_LATER (Verify fetches no revocation data). TrustProblems says why not.
 	Trusted       bool
 	TrustProblems []string
 }
@@ -216,10 +243,7 @@ func Verify(r io.ReaderAt, size int64, opts *VerifyOptions) (*Report, error) {
 // Summary returns the verdict in one sentence, in Estonian and in English (GEN-05), for a
 // person reading it; Problems, Warnings and TrustProblems are English diagnostics for operators.
 func (r *Report) Summary() (et, en string) {
-	trusted := len(r.Signatures) > 0
-	for _, s := range r.Signatures {
-		trusted = trusted && s.Trusted
-	}
+	trusted := r.Trusted()
 	switch {
 	case len(r.Signatures) == 0:
 		return "Konteineris ei ole allkirju.", "The container has no signatures."

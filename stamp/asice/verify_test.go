@@ -55,6 +55,15 @@ func TestVerify_samples(t *testing.T) {
 			if c.valid && len(s.Problems) != 0 {
 				t.Errorf("Problems = %q; want none", s.Problems)
 			}
+			// Without roots a valid signature is INDETERMINATE for want of a trust anchor; the
+			// forgery's SignatureValue is TOTAL-FAILED.
+			wantInd, wantSub := asice.Indeterminate, asice.NoCertificateChainFound
+			if !c.valid {
+				wantInd, wantSub = asice.TotalFailed, asice.SigCryptoFailure
+			}
+			if s.Indication != wantInd || s.SubIndication != wantSub || len(s.NonConforming) != 0 {
+				t.Errorf("verdict %s %s, NonConforming %q; want %s %s", s.Indication, s.SubIndication, s.NonConforming, wantInd, wantSub)
+			}
 			if !c.valid && !slices.ContainsFunc(s.Problems, func(p string) bool { return strings.Contains(p, c.problem) }) {
 				t.Errorf("Problems = %q; want one saying %q", s.Problems, c.problem)
 			}
@@ -301,6 +310,32 @@ func TestVerify_refuses(t *testing.T) {
 			m.data = bytes.Replace(m.data, []byte("UTF-8"), []byte("ISO-8859-1"), 1)
 			return es
 		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest with text", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte("</manifest:manifest>"), []byte("x</manifest:manifest>"), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest version changed", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte(`manifest:version="1.2"`), []byte(`manifest:version="1.3"`), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest stray attribute", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte(`manifest:full-path="/"`), []byte(`manifest:full-path="/" foo="bar"`), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"manifest encryption-data", with(func(es []zentry) []zentry {
+			m := manifest(es)
+			m.data = bytes.Replace(m.data, []byte(`manifest:media-type="application/pdf"/>`),
+				[]byte(`manifest:media-type="application/pdf"><manifest:encryption-data/></manifest:file-entry>`), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/manifest.xml"},
+		{"signatures root with text", with(func(es []zentry) []zentry {
+			s := &es[5]
+			s.data = bytes.Replace(s.data, []byte("</asic:XAdESSignatures>"), []byte("x</asic:XAdESSignatures>"), 1)
+			return es
+		}), nil, asice.ErrFormat, "META-INF/signatures0.xml"},
 		{"encrypted entry", with(func(es []zentry) []zentry {
 			es[1].method = zip.Deflate
 			es[1].edit = func(h *zip.FileHeader) { h.Flags |= 1 }
@@ -462,45 +497,93 @@ func TestVerify_tamperEverySignatureByte(t *testing.T) {
 	}
 }
 
+// FuzzVerify feeds Verify arbitrary bytes, starting from two small containers (a B seal of
+// about 3 KB and a tiny LT seal) so that the fuzzer mutates, and minimizes, small inputs;
+// TestVerify_corpus runs the same property over the large reference samples.
 func FuzzVerify(f *testing.F) {
-	for _, s := range []string{"valid-asice-esteid2018.asice", "space-in-datafile-name-percent-encoded-in-signature.asice",
-		"invalid-forged_lt.asice", "synthetic/kutsekoda-b-synthetic.asice"} {
-		f.Add(readSample(f, s))
-	}
-	files := estonianFiles()
-	b, err := asice.Create(f.Context(), files, testSeal(f, keyP256), nil)
+	tiny := []asice.File{{Name: "a.txt", MediaType: "text/plain", Data: []byte("a")}}
+	b, err := asice.Create(f.Context(), tiny, testSeal(f, keyP256), nil)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(b)
 	clock := asicetest.NewClock(sealTime)
-	p := asicetest.NewPKI(f, &asicetest.Options{Now: clock.Now})
-	b, err = asice.Create(f.Context(), files, asice.Seal{Key: p.SealKey, Chain: p.Chain(), Time: sealTime},
+	p, err := asicetest.New(&asicetest.Options{Now: clock.Now})
+	if err != nil {
+		f.Fatal(err)
+	}
+	b, err = asice.Create(f.Context(), tiny, asice.Seal{Key: p.SealKey, Chain: p.Chain(), Time: sealTime},
 		&asice.Options{Profile: asice.ProfileLT, TimeStamper: p.TimeStamper(), OCSP: p.OCSPClient()})
+	p.Close() // a server left running slows every fuzzing execution to a crawl
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(b)
-	opts := &asice.VerifyOptions{Roots: p.Roots(), MaxEntrySize: 1 << 20, MaxTotalSize: 4 << 20, MaxXMLSize: 1 << 20}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		rep, err := asice.Verify(bytes.NewReader(b), int64(len(b)), opts)
-		if err != nil {
-			if rep != nil || !errors.Is(err, asice.ErrFormat) && !errors.Is(err, asice.ErrHostile) {
-				t.Fatalf("Verify = %v, %v; want no report and a categorized error", rep, err)
-			}
-			return
+	opts := fuzzOptions(p.Roots())
+	f.Fuzz(func(t *testing.T, b []byte) { checkVerifyProperty(t, b, opts) })
+}
+
+func fuzzOptions(roots *x509.CertPool) *asice.VerifyOptions {
+	return &asice.VerifyOptions{Roots: roots, MaxEntrySize: 1 << 20, MaxTotalSize: 4 << 20, MaxXMLSize: 1 << 20}
+}
+
+// checkVerifyProperty checks what Verify returns for any input: an error of a category and no
+// report, or a report whose verdicts agree with each other.
+func checkVerifyProperty(t *testing.T, b []byte, opts *asice.VerifyOptions) {
+	rep, err := asice.Verify(bytes.NewReader(b), int64(len(b)), opts)
+	if err != nil {
+		if rep != nil || !errors.Is(err, asice.ErrFormat) && !errors.Is(err, asice.ErrHostile) {
+			t.Fatalf("Verify = %v, %v; want no report and a categorized error", rep, err)
 		}
-		valid := len(rep.Signatures) > 0 && len(rep.Problems) == 0
-		for _, s := range rep.Signatures {
-			valid = valid && s.Valid
-			if s.Valid != (len(s.Problems) == 0) || s.Trusted && !s.Valid {
-				t.Fatalf("signature %q: Valid %v, Trusted %v, Problems %q", s.ID, s.Valid, s.Trusted, s.Problems)
-			}
+		return
+	}
+	valid := len(rep.Signatures) > 0 && len(rep.Problems) == 0
+	for _, s := range rep.Signatures {
+		valid = valid && s.Valid
+		switch {
+		case s.Valid != (len(s.Problems) == 0), s.Trusted && !s.Valid, s.Trusted != (s.Indication == asice.TotalPassed):
+			t.Fatalf("signature %q: Valid %v, Trusted %v, %s, Problems %q", s.ID, s.Valid, s.Trusted, s.Indication, s.Problems)
+		case s.Indication == 0, s.Indication == asice.TotalPassed && s.SubIndication != "",
+			s.Indication != asice.TotalPassed && s.SubIndication.Indication() != s.Indication:
+			t.Fatalf("signature %q: verdict %s %s", s.ID, s.Indication, s.SubIndication)
+		case !s.Valid && s.Indication == asice.TotalPassed:
+			t.Fatalf("signature %q: invalid but TOTAL-PASSED", s.ID)
 		}
-		if rep.Valid != valid {
-			t.Fatalf("Report.Valid = %v; want %v", rep.Valid, valid)
+	}
+	if rep.Valid != valid {
+		t.Fatalf("Report.Valid = %v; want %v", rep.Valid, valid)
+	}
+}
+
+// TestVerify_corpus runs FuzzVerify's property over the large inputs the fuzz targets leave
+// out: the reference samples, the committed containers, and 400 deterministic one-byte
+// changes of each.
+func TestVerify_corpus(t *testing.T) {
+	var corpus [][]byte
+	for _, s := range []string{"valid-asice-esteid2018.asice", "space-in-datafile-name-percent-encoded-in-signature.asice",
+		"invalid-forged_lt.asice", "synthetic/kutsekoda-b-synthetic.asice"} {
+		corpus = append(corpus, readSample(t, s))
+	}
+	b, roots := readTestdata(t, "negative-modulus-lt.asice")
+	lta, _ := readTestdata(t, "lta.asice")
+	corpus = append(corpus, b, lta)
+	n := 400
+	if testing.Short() {
+		n = 50
+	}
+	opts := fuzzOptions(roots)
+	x := uint64(0x9e3779b97f4a7c15)
+	for _, c := range corpus {
+		checkVerifyProperty(t, c, opts)
+		for range n {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			m := bytes.Clone(c)
+			m[x%uint64(len(m))] ^= byte(x>>32) | 1
+			checkVerifyProperty(t, m, opts)
 		}
-	})
+	}
 }
 
 // GEN-05: the verdict a person reads comes in Estonian and English.

@@ -148,11 +148,12 @@ func is(el *etree.Element, ns, local string) bool {
 	return el != nil && el.Tag == local && el.NamespaceURI() == ns
 }
 
-// children returns the child elements of el named local in namespace ns.
+// children returns the child elements of el named local in namespace ns. (It walks el.Child:
+// etree's ChildElements allocates a slice each call.)
 func children(el *etree.Element, ns, local string) []*etree.Element {
 	var out []*etree.Element
-	for _, c := range el.ChildElements() {
-		if is(c, ns, local) {
+	for _, t := range el.Child {
+		if c, ok := t.(*etree.Element); ok && is(c, ns, local) {
 			out = append(out, c)
 		}
 	}
@@ -164,12 +165,22 @@ func child(el *etree.Element, ns, local string) *etree.Element {
 	if el == nil {
 		return nil
 	}
-	for _, c := range el.ChildElements() {
-		if is(c, ns, local) {
+	for _, t := range el.Child {
+		if c, ok := t.(*etree.Element); ok && is(c, ns, local) {
 			return c
 		}
 	}
 	return nil
+}
+
+// childElements appends the child elements of el to buf.
+func childElements(buf []*etree.Element, el *etree.Element) []*etree.Element {
+	for _, t := range el.Child {
+		if c, ok := t.(*etree.Element); ok {
+			buf = append(buf, c)
+		}
+	}
+	return buf
 }
 
 // attr returns the value of el's attribute key that has no namespace prefix. (etree's own

@@ -51,7 +51,8 @@ func openContainer(r io.ReaderAt, size int64, o *VerifyOptions) (*container, err
 	if size < eocdLen {
 		return nil, badFormat("", "not a ZIP file (too short)")
 	}
-	if err := precheckDirectory(r, size, o.MaxEntries); err != nil {
+	dir, err := precheckDirectory(r, size, o.MaxEntries)
+	if err != nil {
 		return nil, err
 	}
 	zr, err := zip.NewReader(r, size)
@@ -67,6 +68,9 @@ func openContainer(r io.ReaderAt, size int64, o *VerifyOptions) (*container, err
 		return nil, err
 	}
 	if err := checkMimetype(r, zr.File[0]); err != nil {
+		return nil, err
+	}
+	if err := checkLocalHeaders(r, zr.File, dir); err != nil {
 		return nil, err
 	}
 	mf := entries[manifestName]
@@ -90,6 +94,9 @@ func openContainer(r io.ReaderAt, size int64, o *VerifyOptions) (*container, err
 		if !is(root, nsASiC, "XAdESSignatures") {
 			return nil, badFormat(name, "root element is not asic:XAdESSignatures")
 		}
+		if err := checkSignaturesRoot(root); err != nil {
+			return nil, badFormat(name, "schema: "+err.Error())
+		}
 		c.sigFiles = append(c.sigFiles, name)
 		c.sigDocs = append(c.sigDocs, doc)
 	}
@@ -100,8 +107,10 @@ func openContainer(r io.ReaderAt, size int64, o *VerifyOptions) (*container, err
 // without keeping it, so that a container with too many entries, or with oversized headers, is
 // refused before archive/zip allocates anything for them. It accepts what archive/zip would
 // read, and only that: no zip64 end record, no data before the first entry (mimetype must be at
-// offset 0 anyway), a directory that ends where the end record starts.
-func precheckDirectory(r io.ReaderAt, size int64, maxEntries int) error {
+// offset 0 anyway), a directory that ends where the end record starts, an end record whose
+// comment ends the file. It returns the entries' local header offsets and where the directory
+// starts.
+func precheckDirectory(r io.ReaderAt, size int64, maxEntries int) (*directory, error) {
 	// The same search as archive/zip: the last end record in the last 1 KiB, else in the last
 	// 65 KiB, whose comment fits in the file.
 	var buf []byte
@@ -111,11 +120,11 @@ func precheckDirectory(r io.ReaderAt, size int64, maxEntries int) error {
 		n = min(size, l)
 		buf = make([]byte, n)
 		if _, err := r.ReadAt(buf, size-n); err != nil && err != io.EOF {
-			return badFormat("", "cannot read: "+err.Error())
+			return nil, badFormat("", "cannot read: "+err.Error())
 		}
 		for i := len(buf) - eocdLen; i >= 0; i-- {
 			if buf[i] == 'P' && buf[i+1] == 'K' && buf[i+2] == 5 && buf[i+3] == 6 {
-				if int(binary.LittleEndian.Uint16(buf[i+20:]))+eocdLen+i <= len(buf) {
+				if int(binary.LittleEndian.Uint16(buf[i+20:]))+eocdLen+i == len(buf) {
 					p = i
 				}
 				break
@@ -126,7 +135,7 @@ func precheckDirectory(r io.ReaderAt, size int64, maxEntries int) error {
 		}
 	}
 	if p < 0 {
-		return badFormat("", "not a ZIP file (no end of central directory)")
+		return nil, badFormat("", "not a ZIP file (no end of central directory record whose comment ends the file)")
 	}
 	e := buf[p:]
 	eocdOff := size - n + int64(p)
@@ -134,50 +143,55 @@ func precheckDirectory(r io.ReaderAt, size int64, maxEntries int) error {
 	onDisk, records := binary.LittleEndian.Uint16(e[8:]), binary.LittleEndian.Uint16(e[10:])
 	cdSize, cdOff := binary.LittleEndian.Uint32(e[12:]), binary.LittleEndian.Uint32(e[16:])
 	if disk != 0 || cdDisk != 0 || onDisk != records {
-		return badFormat("", "multi-disk ZIP")
+		return nil, badFormat("", "multi-disk ZIP")
 	}
 	if records == 0xffff || cdSize == 0xffff || cdOff == 0xffffffff {
 		if eocdOff >= 20 {
 			var loc [4]byte
 			if _, err := r.ReadAt(loc[:], eocdOff-20); err == nil && string(loc[:]) == "PK\x06\x07" {
-				return badFormat("", "zip64 containers are not supported")
+				return nil, badFormat("", "zip64 containers are not supported")
 			}
 		}
 	}
 	if int(records) > maxEntries {
-		return hostile("", strconv.Itoa(int(records))+" entries exceed MaxEntries "+strconv.Itoa(maxEntries))
+		return nil, hostile("", strconv.Itoa(int(records))+" entries exceed MaxEntries "+strconv.Itoa(maxEntries))
 	}
 	if int64(cdOff)+int64(cdSize) != eocdOff {
-		return badFormat("", "central directory does not end at the end record (data before or after the entries)")
+		return nil, badFormat("", "central directory does not end at the end record (data before or after the entries)")
 	}
 	br := bufio.NewReaderSize(io.NewSectionReader(r, int64(cdOff), int64(cdSize)), 4096)
 	var h [cdHeaderLen]byte
+	dir := &directory{start: int64(cdOff)}
 	count := 0
 	var read int64
 	for read < int64(cdSize) {
 		if _, err := io.ReadFull(br, h[:]); err != nil {
-			return badFormat("", "truncated central directory")
+			return nil, badFormat("", "truncated central directory")
 		}
 		if binary.LittleEndian.Uint32(h[:]) != 0x02014b50 {
-			return badFormat("", "bad central directory header")
+			return nil, badFormat("", "bad central directory header")
 		}
 		count++
 		if count > maxEntries {
-			return hostile("", "more entries than MaxEntries "+strconv.Itoa(maxEntries))
+			return nil, hostile("", "more entries than MaxEntries "+strconv.Itoa(maxEntries))
 		}
 		nl, xl, cl := binary.LittleEndian.Uint16(h[28:]), binary.LittleEndian.Uint16(h[30:]), binary.LittleEndian.Uint16(h[32:])
+		if binary.LittleEndian.Uint16(h[34:]) != 0 {
+			return nil, badFormat("", "central directory entry on another disk")
+		}
+		dir.local = append(dir.local, int64(binary.LittleEndian.Uint32(h[42:])))
 		if nl > maxHeaderField || xl > maxHeaderField || cl > maxHeaderField {
-			return hostile("", "central directory entry with a name, extra field or comment over 1024 bytes")
+			return nil, hostile("", "central directory entry with a name, extra field or comment over 1024 bytes")
 		}
 		if _, err := br.Discard(int(nl) + int(xl) + int(cl)); err != nil {
-			return badFormat("", "truncated central directory")
+			return nil, badFormat("", "truncated central directory")
 		}
 		read += cdHeaderLen + int64(nl) + int64(xl) + int64(cl)
 	}
 	if read != int64(cdSize) || count != int(records) {
-		return badFormat("", "central directory size or entry count does not match the end record")
+		return nil, badFormat("", "central directory size or entry count does not match the end record")
 	}
-	return nil
+	return dir, nil
 }
 
 // checkEntries checks every entry's name, method and sizes and returns the entries by name.
@@ -235,6 +249,76 @@ func checkEntries(zr *zip.Reader, o *VerifyOptions) (map[string]*zip.File, error
 	return byName, nil
 }
 
+// A directory is what precheckDirectory learnt of the central directory.
+type directory struct {
+	local []int64 // each entry's local header offset, in directory order
+	start int64   // where the central directory starts
+}
+
+// checkLocalHeaders checks each entry's local header against its central directory entry, as
+// Python's zipfile (the name) and minizip, which libdigidocpp uses (method, CRC, sizes), do:
+// the signature, the flags, the method and the name must be the same; without a data descriptor
+// (flag bit 3) the CRC and sizes too; with one, they are zero (or the same) in the local
+// header and the descriptor after the data holds the directory's values, and the entry is
+// deflated (Java's ZipInputStream, which digidoc4j reads with, refuses a stored entry with a
+// descriptor). The entries must follow each other without a gap, in directory order, from
+// offset 0 to the central directory: no bytes that no header accounts for.
+func checkLocalHeaders(r io.ReaderAt, files []*zip.File, dir *directory) error {
+	le := binary.LittleEndian
+	var h [localHeaderLen + maxHeaderField]byte
+	next := int64(0)
+	for i, f := range files {
+		off := dir.local[i]
+		if off != next {
+			return badFormat(f.Name, "local header at offset "+strconv.FormatInt(off, 10)+", not where the previous entry ends ("+strconv.FormatInt(next, 10)+")")
+		}
+		n := localHeaderLen + len(f.Name)
+		if _, err := r.ReadAt(h[:n], off); err != nil {
+			return badFormat(f.Name, "cannot read its local header")
+		}
+		flags, method := le.Uint16(h[6:]), le.Uint16(h[8:])
+		crc, cs, us := le.Uint32(h[14:]), le.Uint32(h[18:]), le.Uint32(h[22:])
+		nl, xl := int(le.Uint16(h[26:])), int64(le.Uint16(h[28:]))
+		dd := f.Flags&8 != 0
+		switch {
+		case le.Uint32(h[0:]) != 0x04034b50:
+			return badFormat(f.Name, "no local header where the central directory points")
+		case flags != f.Flags:
+			return badFormat(f.Name, "local header flags differ from the central directory's")
+		case method != f.Method:
+			return badFormat(f.Name, "local header compression method differs from the central directory's")
+		case nl != len(f.Name) || string(h[localHeaderLen:n]) != f.Name:
+			return badFormat(f.Name, "local header names another file")
+		case !dd && (crc != f.CRC32 || uint64(cs) != f.CompressedSize64 || uint64(us) != f.UncompressedSize64):
+			return badFormat(f.Name, "local header CRC or sizes differ from the central directory's")
+		case dd && (crc != 0 || cs != 0 || us != 0) && (crc != f.CRC32 || uint64(cs) != f.CompressedSize64 || uint64(us) != f.UncompressedSize64):
+			return badFormat(f.Name, "local header with a data descriptor has CRC or sizes that are not zero and not the central directory's")
+		case dd && f.Method == zip.Store:
+			return badFormat(f.Name, "stored entry with a data descriptor (Java's ZipInputStream, which digidoc4j uses, cannot read it)")
+		}
+		next = off + int64(n) + xl + int64(f.CompressedSize64)
+		if dd {
+			var d [16]byte
+			if _, err := r.ReadAt(d[:], next); err != nil {
+				return badFormat(f.Name, "cannot read its data descriptor")
+			}
+			b := d[:]
+			if le.Uint32(b) == 0x08074b50 {
+				b = b[4:]
+				next += 4
+			}
+			if le.Uint32(b) != f.CRC32 || uint64(le.Uint32(b[4:])) != f.CompressedSize64 || uint64(le.Uint32(b[8:])) != f.UncompressedSize64 {
+				return badFormat(f.Name, "data descriptor differs from the central directory")
+			}
+			next += 12
+		}
+	}
+	if next != dir.start {
+		return badFormat("", "bytes between the last entry and the central directory")
+	}
+	return nil
+}
+
 // checkMimetype checks that first is the mimetype entry as ASiC-E (ETSI EN 319 162-1 § A.1)
 // wants it: first, stored, no extra field, no data descriptor, exactly MimeType.
 func checkMimetype(r io.ReaderAt, first *zip.File) error {
@@ -276,7 +360,7 @@ func readEntry(f *zip.File, max int64) ([]byte, error) {
 	if f.UncompressedSize64 > uint64(max) {
 		return nil, hostile(f.Name, "larger than the limit of "+strconv.FormatInt(max, 10)+" bytes")
 	}
-	rc, err := f.Open()
+	rc, err := openEntry(f)
 	if err != nil {
 		return nil, badFormat(f.Name, "cannot open: "+err.Error())
 	}
@@ -359,9 +443,11 @@ func parseXML(b []byte) (*etree.Document, error) {
 				}
 			}
 		}
-		for _, c := range el.ChildElements() {
-			if err := walk(c); err != nil {
-				return err
+		for _, t := range el.Child {
+			if c, ok := t.(*etree.Element); ok {
+				if err := walk(c); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -381,6 +467,9 @@ func (c *container) readManifest(mf *zip.File, entries map[string]*zip.File) err
 	root := doc.Root()
 	if !is(root, nsManifest, "manifest") {
 		return badFormat(manifestName, "root element is not manifest:manifest")
+	}
+	if err := validate(root); err != nil {
+		return badFormat(manifestName, "schema: "+err.Error())
 	}
 	rootEntries := 0
 	for _, fe := range root.ChildElements() {

@@ -92,6 +92,29 @@ func TestCertificates(t *testing.T) {
 	}
 }
 
+// The seal certificate of KeyRSA2048NegativeModulus encodes its modulus as a negative INTEGER
+// (256 bytes, top bit set, no leading zero): crypto/x509 and openssl's strict DER see it so,
+// while the CA's signature over the re-encoded TBSCertificate verifies and the key is unchanged.
+func TestNegativeModulus(t *testing.T) {
+	p := asicetest.NewPKI(t, &asicetest.Options{SealKey: asicetest.KeyRSA2048NegativeModulus})
+	if _, err := x509.ParseCertificate(p.Seal.Raw); err == nil || !strings.Contains(err.Error(), "RSA modulus is not a positive number") {
+		t.Fatalf("x509.ParseCertificate = %v; want the negative-modulus error", err)
+	}
+	if err := p.CA.CheckSignature(p.Seal.SignatureAlgorithm, p.Seal.RawTBSCertificate, p.Seal.Signature); err != nil {
+		t.Errorf("CA signature over the re-encoded certificate: %v", err)
+	}
+	if !bytes.Contains(p.Seal.Raw, p.Seal.RawSubjectPublicKeyInfo) || !bytes.Contains(p.Seal.Raw, p.Seal.RawTBSCertificate) {
+		t.Error("RawTBSCertificate or RawSubjectPublicKeyInfo is not part of Raw")
+	}
+	n := p.SealKey.Public().(*rsa.PublicKey).N.Bytes() // 256 bytes, top bit set
+	if n[0]&0x80 == 0 || !bytes.Contains(p.Seal.RawSubjectPublicKeyInfo, append([]byte{0x02, 0x82, 0x01, 0x00}, n...)) {
+		t.Error("the modulus is not a 256-byte INTEGER without a leading zero")
+	}
+	if !publicKeyEqual(p.Seal.PublicKey, p.SealKey.Public()) {
+		t.Error("Seal.PublicKey is not SealKey's")
+	}
+}
+
 func TestTimeStamp(t *testing.T) {
 	clock := asicetest.NewClock(start)
 	p := asicetest.NewPKI(t, &asicetest.Options{Now: clock.Now})

@@ -7,7 +7,9 @@
 //   - the e-seal certificate of "Sihtasutus Kutsekoda (TEST seal)", organizationIdentifier
 //     NTREE-90006414, C=EE, keyUsage digitalSignature and nonRepudiation (critical), with an ECDSA
 //     P-256 key by default ([Options].SealKey picks P-384 or RSA 2048 instead), and the OCSP URL in
-//     its authorityInfoAccess;
+//     its authorityInfoAccess. [KeyRSA2048NegativeModulus] makes it an RSA certificate encoded as
+//     the ESTEID-2011-era ID cards' were, its modulus a negative INTEGER ([NegativeModulus]), for
+//     tests of verifiers that must still read them;
 //   - the time-stamping unit's certificate (extKeyUsage timeStamping, critical);
 //   - the OCSP responder's certificate (extKeyUsage OCSPSigning, with id-pkix-ocsp-nocheck).
 //

@@ -28,6 +28,12 @@ const (
 	KeyP256    KeyType = iota // ECDSA P-256
 	KeyP384                   // ECDSA P-384
 	KeyRSA2048                // RSA, 2048 bits
+	// KeyRSA2048NegativeModulus is RSA, 2048 bits, in a certificate that encodes the modulus as
+	// a negative INTEGER: its top bit is set and the leading 0x00 byte DER needs is left out,
+	// as in the ESTEID-2011-era ID card certificates. crypto/x509 refuses such a certificate
+	// ("RSA modulus is not a positive number"); [PKI].Seal is then filled in by hand (see
+	// [NegativeModulus]).
+	KeyRSA2048NegativeModulus
 )
 
 // Options configure a [PKI]. A nil *Options means the defaults.
@@ -184,6 +190,11 @@ func (p *PKI) makeCertificates(sealKey KeyType) error {
 	if p.Seal, err = p.issue(seal, p.CA, p.SealKey.Public()); err != nil {
 		return err
 	}
+	if sealKey == KeyRSA2048NegativeModulus {
+		if p.Seal, err = NegativeModulus(p.Seal, p.CAKey); err != nil {
+			return err
+		}
+	}
 
 	if p.TSAKey, err = newKey(KeyP256); err != nil {
 		return err
@@ -242,8 +253,8 @@ func newKey(k KeyType) (crypto.Signer, error) {
 		return ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	case KeyP384:
 		return ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
-	case KeyRSA2048:
-		return rsa.GenerateKey(rand.Reader, 2048)
+	case KeyRSA2048, KeyRSA2048NegativeModulus:
+		return rsa.GenerateKey(rand.Reader, 2048) // a 2048-bit modulus has its top bit set
 	}
 	return nil, errors.New("unknown key type " + fmt.Sprint(k))
 }
