@@ -8,8 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/signintech/gopdf"
-
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/law"
@@ -23,10 +21,14 @@ const (
 )
 
 const (
-	keeperEn      = "Estonian Qualifications Authority"
-	registerSite  = "www.kutseregister.ee"
-	creator       = "github.com/kutsekit/kutse/stamp/pdf"
-	generatedForm = "02.01.2006 15:04" // the register's form, in Europe/Tallinn time
+	keeperEn       = "Estonian Qualifications Authority"
+	registerSite   = "www.kutseregister.ee"
+	creator        = "github.com/kutsekit/kutse/stamp/pdf"
+	generatedForm  = "02.01.2006 15:04" // the register's form, in Europe/Tallinn time
+	zoneEt         = "Eesti aeg"        // the zone of the times shown: Europe/Tallinn
+	zoneEn         = "Estonian time"
+	registerEt     = "KUTSEREGISTER" // the register's name over the heading
+	registerEnCaps = "REGISTER OF OCCUPATIONAL QUALIFICATIONS"
 )
 
 // The file names of the three documents in a digital stamp's container (CERT-06; seed 000).
@@ -91,7 +93,7 @@ func Deklaratsioon(c certificate.Certificate, stampDate calendar.Date, generated
 				" (" + st.Name(law.Estonian) + "); a declaration confirms only a valid certificate (CERT-06)"}
 	}
 	title := "Deklaratsioon / Declaration: " + e.kind.Name(law.Estonian) + " " + e.number
-	w, err := newWriter(info(e, title, "Digitempli deklaratsioon / Declaration of the digital stamp"),
+	w, err := newWriter(docMeta(e, title, "Digitempli deklaratsioon / Declaration of the digital stamp", "et"), declStyle,
 		title+" (järg / continued)",
 		func(p, n int) string { return "Lehekülg / Page " + strconv.Itoa(p) + "/" + strconv.Itoa(n) })
 	if err != nil {
@@ -99,32 +101,38 @@ func Deklaratsioon(c certificate.Certificate, stampDate calendar.Date, generated
 	}
 	gen := e.generated.Format(generatedForm)
 	kindEt, kindEn := e.kind.Name(law.Estonian), e.kind.Name(law.English)
+	meta := []string{capitalise(kindEt) + " " + e.number + " / " + capitalise(kindEn) + " " + e.number}
+	if e.issuer != "" {
+		meta = append(meta, "Väljastaja / Issued by: "+e.issuer)
+	}
+	meta = append(meta, "PDF genereeritud / generated "+gen+" "+zoneEt+" / "+zoneEn)
+	w.heading(registerEt+" · "+registerEnCaps, "Deklaratsioon / Declaration", meta...)
 
-	w.title("Deklaratsioon")
-	w.para(faceBody, Keeper+" (registrikood "+KeeperCode+") kui kutseregistri pidaja kinnitab kutseregistri "+
+	w.section("Deklaratsioon")
+	w.para(w.style.body, Keeper+" (registrikood "+KeeperCode+") kui kutseregistri pidaja kinnitab kutseregistri "+
 		"andmete põhjal, et "+kindEt+" nr "+e.number+" on ehtne ja kehtib "+stampDate.LongEt()+".")
 	declRows(w, e, law.Estonian)
 	w.verify([]string{"Tunnistuse kehtivust saab kontrollida kutseregistris (" + registerSite + ") või ruutkoodiga:"},
 		e.url, e.qr, []string{
 			"Deklaratsioon on osa digitemplist, mille on e-templiga kinnitanud " + Keeper + ".",
-			"PDF genereeritud " + gen,
-		})
+			"PDF genereeritud " + gen + " " + zoneEt,
+		}, false)
 
-	w.need(sepStep * 3)
+	w.need(sepStep * 4)
 	w.y += sepStep / 2
 	w.rule(w.y)
 	w.y += sepStep
 
-	w.title("Declaration")
-	w.para(faceBody, Keeper+" ("+keeperEn+", registry code "+KeeperCode+"), the keeper of the Register of "+
+	w.section("Declaration")
+	w.para(w.style.body, Keeper+" ("+keeperEn+", registry code "+KeeperCode+"), the keeper of the Register of "+
 		"Occupational Qualifications (Kutseregister), declares on the basis of the register's data that "+kindEn+" no. "+
 		e.number+" is authentic and valid on "+stampDate.LongEn()+".")
 	declRows(w, e, law.English)
 	w.verify([]string{"The validity of the certificate can be checked in the register (" + registerSite + ") or with the QR code:"},
 		e.url, e.qr, []string{
 			"This declaration is part of the digital stamp sealed with the e-seal of " + Keeper + ".",
-			"PDF generated " + gen,
-		})
+			"PDF generated " + gen + " " + zoneEn,
+		}, false)
 	return w.bytes()
 }
 
@@ -148,7 +156,7 @@ func entryPDF(c *certificate.Certificate, generated time.Time, verifyURL string,
 		return nil, err
 	}
 	heading := capitalise(e.kind.Name(lang)) + " " + e.number
-	w, err := newWriter(info(e, heading, lang.Pick("Kutseregistri kanne", "Register entry")),
+	w, err := newWriter(docMeta(e, heading, lang.Pick("Kutseregistri kanne", "Register entry"), lang.Pick("et", "en")), entryStyle,
 		heading+lang.Pick(" (järg)", " (continued)"),
 		func(p, n int) string {
 			return lang.Pick("Lehekülg "+strconv.Itoa(p)+"/"+strconv.Itoa(n), "Page "+strconv.Itoa(p)+" of "+strconv.Itoa(n))
@@ -156,7 +164,12 @@ func entryPDF(c *certificate.Certificate, generated time.Time, verifyURL string,
 	if err != nil {
 		return nil, err
 	}
-	w.title(heading)
+	var meta []string
+	if e.issuer != "" {
+		meta = append(meta, lang.Pick("Väljastaja: ", "Issued by: ")+e.issuer)
+	}
+	meta = append(meta, lang.Pick("PDF genereeritud ", "PDF generated ")+e.generated.Format(generatedForm)+" "+lang.Pick(zoneEt, zoneEn))
+	w.heading(lang.Pick(registerEt, registerEt+" · "+registerEnCaps), heading, meta...)
 	holderRows(w, e, lang)
 	for _, r := range [...]struct{ et, en, v string }{
 		{"Kutsenimetus", "Qualification", e.title},
@@ -179,18 +192,15 @@ func entryPDF(c *certificate.Certificate, generated time.Time, verifyURL string,
 		}
 		w.row(lang.Pick("Kutseeksami keel", "Language of the exam"), v)
 	}
-	if e.issuer != "" {
-		w.row(lang.Pick("Väljastaja", "Issued by"), e.issuer)
-	}
 	validityRows(w, e, lang)
 	if e.status != certificate.Valid {
 		w.row(lang.Pick("Staatus", "Status"), e.status.Name(lang))
 	}
-	w.y += 8
-	w.verify([]string{
-		lang.Pick("PDF genereeritud ", "PDF generated ") + e.generated.Format(generatedForm),
-		lang.Pick("Kontrolli tunnistuse kehtivust:", "Check the validity of the certificate:"),
-	}, e.url, e.qr, nil)
+	w.verify([]string{lang.Pick("Kontrolli tunnistuse kehtivust:", "Check the validity of the certificate:")}, e.url, e.qr,
+		[]string{lang.Pick(
+			"Väljavõte kutseregistrist, mida peab "+Keeper+" (registrikood "+KeeperCode+").",
+			"An entry of the Register of Occupational Qualifications (Kutseregister), kept by "+Keeper+" ("+keeperEn+", registry code "+KeeperCode+")."),
+		}, true)
 	return w.bytes()
 }
 
@@ -217,16 +227,10 @@ func validityRows(w *writer, e *entry, lang law.Lang) {
 	w.row(lang.Pick("Kehtib kuni", "Valid until"), until)
 }
 
-// info is the document information dictionary: its creation date is the time generated, never the
-// clock, so that the same input gives the same bytes.
-func info(e *entry, title, subject string) gopdf.PdfInfo {
-	return gopdf.PdfInfo{
-		Title:        title,
-		Subject:      subject,
-		Author:       Keeper,
-		Creator:      creator,
-		CreationDate: e.generated,
-	}
+// docMeta is the document's metadata: its creation date is the time generated, never the clock, so
+// that the same input gives the same bytes.
+func docMeta(e *entry, title, subject, lang string) meta {
+	return meta{title: title, subject: subject, author: Keeper, creator: creator, producer: creator, lang: lang, created: e.generated}
 }
 
 // languagesEn translates the exam languages the register writes most often.

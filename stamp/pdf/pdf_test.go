@@ -131,14 +131,15 @@ func TestDeterministic_CERT06(t *testing.T) {
 	if bytes.Equal(a, b) {
 		t.Error("Tunnistus at two generation times gave the same bytes")
 	}
-	if !bytes.Contains(a, []byte("/CreationDate(D:20250324143800+02'00')")) {
+	if !bytes.Contains(a, []byte("/CreationDate (D:20250324143800+02'00')")) {
 		t.Error("Tunnistus: the creation date is not the generation time in Europe/Tallinn")
 	}
 }
 
-// TestText_CERT05_GEN05 reads the documents back with pdftotext: the register entry's rows in
-// Estonian (seed 000) and in English, the generation time in Tallinn, the URL, and the declaration
-// in both languages, Estonian first.
+// TestText_CERT05_GEN05 reads the documents back with pdftotext: the heading block (the register's
+// name, the kind and number, the issuer, the generation time in Tallinn with its zone), the register
+// entry's rows in Estonian (seed 000) and in English, the URL, and the declaration in both languages,
+// Estonian first.
 func TestText_CERT05_GEN05(t *testing.T) {
 	c := sample()
 	tests := []struct {
@@ -147,32 +148,40 @@ func TestText_CERT05_GEN05(t *testing.T) {
 		lines []string // in this order, each a whole line
 	}{
 		{pdf.TunnistusName, mustRender(t, 0, c), []string{
-			"Kutsetunnistus 204580",
+			"KUTSEREGISTER", "Kutsetunnistus 204580", "Väljastaja: Autonoomse Arenduse Ühing",
+			"PDF genereeritud 24.03.2025 14:38 Eesti aeg",
 			"Nimi:", "Ema-Kaks Piskel", "Isikukood:", "49502020047",
 			"Kutsenimetus:", "Sõiduautodiagnostik, tase 5", "Kutsestandard:", "Mootorsõidukidiagnostik, tase 5",
 			"EKR tase:", "5", "EQF tase:", "5", "Spetsialiseerumine:", "Sõiduautodiagnostik, tase 5",
 			"Valitud kompetentsid:", "Kutseeksami keel:", "eesti keel",
-			"Väljastaja:", "Autonoomse Arenduse Ühing", "Kehtib alates:", "09.01.2025", "Kehtib kuni:", "08.01.2030",
-			"PDF genereeritud 24.03.2025 14:38", "Kontrolli tunnistuse kehtivust:", sampleURL,
+			"Kehtib alates:", "09.01.2025", "Kehtib kuni:", "08.01.2030",
+			"Kontrolli tunnistuse kehtivust:", sampleURL,
+			"Väljavõte kutseregistrist, mida peab Sihtasutus Kutsekoda (registrikood 90006414).",
 		}},
 		{pdf.CertificateName, mustRender(t, 1, c), []string{
-			"Occupational qualification certificate 204580",
+			"KUTSEREGISTER · REGISTER OF OCCUPATIONAL QUALIFICATIONS",
+			"Occupational qualification certificate 204580", "Issued by: Autonoomse Arenduse Ühing",
+			"PDF generated 24.03.2025 14:38 Estonian time",
 			"Name:", "Ema-Kaks Piskel", "Personal identification code:", "49502020047",
 			"Qualification:", "Sõiduautodiagnostik, tase 5", "Occupational standard:", "EstQF level:", "5", "EQF level:", "5",
 			"Specialisation:", "Selected competences:", "Language of the exam:", "Estonian",
-			"Issued by:", "Autonoomse Arenduse Ühing", "Valid from:", "09.01.2025", "Valid until:", "08.01.2030",
-			"PDF generated 24.03.2025 14:38", "Check the validity of the certificate:", sampleURL,
+			"Valid from:", "09.01.2025", "Valid until:", "08.01.2030",
+			"Check the validity of the certificate:", sampleURL,
 		}},
 		{pdf.DeklaratsioonName, mustRender(t, 2, c), []string{
+			"KUTSEREGISTER · REGISTER OF OCCUPATIONAL QUALIFICATIONS", "Deklaratsioon / Declaration",
+			"Kutsetunnistus 204580 / Occupational qualification certificate 204580",
+			"Väljastaja / Issued by: Autonoomse Arenduse Ühing",
+			"PDF genereeritud / generated 24.03.2025 14:38 Eesti aeg / Estonian time",
 			"Deklaratsioon",
 			"Tunnistuse number:", "204580", "Nimi:", "Ema-Kaks Piskel", "Isikukood:", "49502020047",
 			"Kutsenimetus:", "Sõiduautodiagnostik, tase 5", "Väljastaja:", "Autonoomse Arenduse Ühing",
 			"Kehtib alates:", "09.01.2025", "Kehtib kuni:", "08.01.2030", sampleURL,
-			"PDF genereeritud 24.03.2025 14:38",
+			"PDF genereeritud 24.03.2025 14:38 Eesti aeg",
 			"Declaration",
 			"Certificate number:", "204580", "Name:", "Ema-Kaks Piskel", "Personal identification code:", "49502020047",
 			"Qualification:", "Issued by:", "Valid from:", "09.01.2025", "Valid until:", "08.01.2030", sampleURL,
-			"PDF generated 24.03.2025 14:38",
+			"PDF generated 24.03.2025 14:38 Estonian time",
 		}},
 	}
 	for _, tt := range tests {
