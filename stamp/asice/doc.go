@@ -9,10 +9,12 @@
 // The ZIP holds, in this order: mimetype (stored, written with CreateRaw so that its CRC and
 // sizes are in the local header, with no extra field, no data descriptor and a zero
 // modification time), the data files, META-INF/manifest.xml (OpenDocument 1.2 manifest with
-// each file's media type) and META-INF/signatures0.xml. Data files, manifest and signatures are
-// deflated at the fastest level (flate.BestSpeed): the files are mostly PDFs whose streams are
-// compressed already, and the default level cost ten times as much time for nothing (measured:
-// 570 µs against 90 µs for 40 KB).
+// each file's media type) and META-INF/signatures0.xml. A data file whose media type is of a
+// compressed format (application/pdf, image/jpeg, image/png, application/zip, …) is stored as it
+// is, like mimetype with its CRC and sizes in the local header: deflating a PDF, whose streams are
+// compressed already, gains next to nothing and took most of the time of sealing a digital stamp
+// (about 3 µs per KB at the fastest level, 15 µs at the default one). Other data files, the manifest
+// and the signatures are deflated at the fastest level (flate.BestSpeed).
 //
 // The signature:
 //   - Ids: S0 (ds:Signature), S0-RefId0 … S0-RefId<n-1> (the data file References, in the order
