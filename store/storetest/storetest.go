@@ -43,6 +43,7 @@ type Store interface {
 	application.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go
+	stampStore     // requests.go
 }
 
 type testCase struct {
