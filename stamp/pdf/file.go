@@ -259,9 +259,12 @@ func xmp(m *meta) []byte {
 	return []byte(b.String())
 }
 
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+var (
+	xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+	pdfEscaper = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+)
+
+func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
 
 // pdfDate formats t as a PDF date, D:YYYYMMDDHHmmSS+HH'mm' (ISO 32000-1 § 7.9.4).
 func pdfDate(t time.Time) string {
@@ -284,7 +287,7 @@ func pdfString(s string) string {
 		}
 	}
 	if ascii {
-		return "(" + strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s) + ")"
+		return "(" + pdfEscaper.Replace(s) + ")"
 	}
 	u := utf16.Encode([]rune(s))
 	b := make([]byte, 0, 6+4*len(u))

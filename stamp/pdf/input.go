@@ -15,6 +15,7 @@ import (
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	sdkinvalid "github.com/kutsekit/kutse/invalid"
 )
 
 // Limits on the input. The certificate package's own checks are tighter (a name of at most 200
@@ -32,8 +33,9 @@ const (
 )
 
 // ErrInvalid is wrapped by every error that reports bad input: a field missing, malformed, too long,
-// or holding a character the documents' font cannot show.
-var ErrInvalid = errors.New("invalid input")
+// or holding a character the documents' font cannot show. It is the SDK's invalid.ErrInvalid, so
+// errors.Is(err, invalid.ErrInvalid) holds for this package's bad input as for every other's.
+var ErrInvalid = sdkinvalid.ErrInvalid
 
 // ErrNotValid is wrapped by the error [Deklaratsioon] returns for a certificate that is not valid on
 // the stamp's date: a declaration confirms only a valid certificate (CERT-06).

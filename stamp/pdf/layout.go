@@ -199,7 +199,19 @@ func (w *writer) breakWord(f face, word string, width float64) (head, tail strin
 	return word[:fit], word[fit:]
 }
 
-const hexDigits = "0123456789ABCDEF"
+// appendEscaped appends byte b of a literal string's glyph codes, escaped where a literal string
+// needs it (ISO 32000-1 § 7.3.4.2): the string is binary, two bytes a glyph, half the size in hex.
+func appendEscaped(c []byte, b byte) []byte {
+	switch b {
+	case '(', ')', '\\':
+		return append(c, '\\', b)
+	case '\n':
+		return append(c, '\\', 'n')
+	case '\r':
+		return append(c, '\\', 'r')
+	}
+	return append(c, b)
+}
 
 // setFill sets the fill grey of the page's content.
 func (w *writer) setFill(grey uint8) {
@@ -228,16 +240,16 @@ func (w *writer) text(f face, x, y float64, s string) {
 	c = appendNum(c, x, 2)
 	c = append(c, ' ')
 	c = appendNum(c, pageH-y-float64(w.fs.baseline)*f.size/1000, 2)
-	c = append(c, " Td <"...)
+	c = append(c, " Td ("...)
 	for _, r := range s {
 		w.blocks |= blockOf(r)
 		var g uint16
 		if r < 0x10000 {
 			g = w.fs.gid[r]
 		}
-		c = append(c, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
+		c = appendEscaped(appendEscaped(c, byte(g>>8)), byte(g))
 	}
-	w.cur.content = append(c, "> Tj ET\n"...)
+	w.cur.content = append(c, ") Tj ET\n"...)
 }
 
 // rule draws a thin grey line across the column at y.
