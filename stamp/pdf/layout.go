@@ -403,42 +403,20 @@ func (w *writer) list(label string, items []string) {
 
 // verify writes the lines of a verification block on the left, the URL as a link among them, and
 // the QR code of the URL on the right; the block is kept on one page. With atBottom it sits on the
-// bottom margin of its page, under a rule, as a page's foot does.
+// bottom margin of the page, under a rule, as a page's foot does — unless it does not fit under the
+// content before it: then it starts the next page.
 func (w *writer) verify(before []string, url string, code *qr.Code, after []string, atBottom bool) {
-	side := w.qrSide(code)
-	textW := contentW - side - qrGap
-	type line struct {
-		f    face
-		s    string
-		link bool
-	}
-	var lines []line
-	add := func(f face, s string, link bool) {
-		for _, l := range w.wrap(f, s, textW) {
-			lines = append(lines, line{f, l, link})
-		}
-	}
-	for _, s := range before {
-		add(w.style.body, s, false)
-	}
-	add(w.style.body, url, true)
-	for _, s := range after {
-		add(faceSmall, s, false)
-	}
-	textH := 0.0
-	for _, l := range lines {
-		textH += w.pitch(l.f)
-	}
+	lines, textH, side := w.verifyLines(before, url, code, after)
 	h := max(textH, side)
-	if atBottom {
-		w.need(h + headGap)
-		if y := bottom - h; y > w.y+headGap {
-			w.y = y
-		} else {
-			w.y += headGap
-		}
+	switch {
+	case atBottom && w.y+h+headGap <= bottom:
+		// On the page of the content before it, at its foot, under a rule.
+		w.y = max(bottom-h, w.y+headGap)
 		w.rule(w.y - headGap/2 - 2)
-	} else {
+	case atBottom:
+		// Alone on a page of its own: at its top, under the continuation heading.
+		w.newPage()
+	default:
 		w.need(h)
 	}
 	y0 := w.y
@@ -454,6 +432,42 @@ func (w *writer) verify(before []string, url string, code *qr.Code, after []stri
 		y += w.pitch(l.f)
 	}
 	w.y = y0 + h + w.style.rowGap
+}
+
+// verifyLine is a line of text of a verification block.
+type verifyLine struct {
+	f    face
+	s    string
+	link bool
+}
+
+// verifyLines wraps the text of a verification block beside its QR code, and returns the lines,
+// their height and the code's side.
+func (w *writer) verifyLines(before []string, url string, code *qr.Code, after []string) (lines []verifyLine, textH, side float64) {
+	side = w.qrSide(code)
+	textW := contentW - side - qrGap
+	add := func(f face, s string, link bool) {
+		for _, l := range w.wrap(f, s, textW) {
+			lines = append(lines, verifyLine{f, l, link})
+			textH += w.pitch(f)
+		}
+	}
+	for _, s := range before {
+		add(w.style.body, s, false)
+	}
+	add(w.style.body, url, true)
+	for _, s := range after {
+		add(faceSmall, s, false)
+	}
+	return lines, textH, side
+}
+
+// keepWithVerify starts a new page unless the rows rows of one line each that come next fit on
+// this page with the verification block after them, so that the block never stands alone on a
+// page.
+func (w *writer) keepWithVerify(rows int, before []string, url string, code *qr.Code, after []string) {
+	_, textH, side := w.verifyLines(before, url, code, after)
+	w.need(float64(rows)*(w.style.line+w.style.rowGap) + max(textH, side) + headGap)
 }
 
 // qrSide returns the side of the square a code takes with its quiet zone: qrMinSide, or more for a

@@ -238,15 +238,21 @@ func entryPDF(e *entry, lang law.Lang) ([]byte, error) {
 		}
 		w.row(lang.Pick("Kutseeksami keel", "Language of the exam"), v)
 	}
+	check := []string{lang.Pick("Kontrolli tunnistuse kehtivust:", "Check the validity of the certificate:")}
+	foot := []string{lang.Pick(
+		"Väljavõte kutseregistrist, mida peab "+Keeper+" (registrikood "+KeeperCode+").",
+		"An entry of the Register of Occupational Qualifications (Kutseregister), kept by "+Keeper+" ("+keeperEn+", registry code "+KeeperCode+")."),
+	}
+	last := 2 // the validity rows, and the status row of a certificate not valid, go with the block
+	if e.status != certificate.Valid {
+		last++
+	}
+	w.keepWithVerify(last, check, e.url, e.qr, foot)
 	validityRows(w, e, lang)
 	if e.status != certificate.Valid {
 		w.row(lang.Pick("Staatus", "Status"), e.status.Name(lang))
 	}
-	w.verify([]string{lang.Pick("Kontrolli tunnistuse kehtivust:", "Check the validity of the certificate:")}, e.url, e.qr,
-		[]string{lang.Pick(
-			"Väljavõte kutseregistrist, mida peab "+Keeper+" (registrikood "+KeeperCode+").",
-			"An entry of the Register of Occupational Qualifications (Kutseregister), kept by "+Keeper+" ("+keeperEn+", registry code "+KeeperCode+")."),
-		}, true)
+	w.verify(check, e.url, e.qr, foot, true)
 	return w.bytes()
 }
 
