@@ -6,7 +6,9 @@ import (
 	"crypto"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -180,6 +182,61 @@ func TestStampBatch_AllOrNothing(t *testing.T) {
 		}
 		if evs, _ := st.CertificateEvents(t.Context(), certificate.EventQuery{}); len(evs) != 0 {
 			t.Errorf("%s: %d events recorded; want none", tt.name, len(evs))
+		}
+	}
+}
+
+// gatedSigner signs only once n signatures are under way at the same time (or after a timeout), and
+// records the most it saw at once.
+type gatedSigner struct {
+	crypto.Signer
+	n              int
+	mu             sync.Mutex
+	inFlight, most int
+	all            chan struct{}
+}
+
+func (g *gatedSigner) Sign(r io.Reader, digest []byte, opts crypto.SignerOpts) ([]byte, error) {
+	g.mu.Lock()
+	g.inFlight++
+	g.most = max(g.most, g.inFlight)
+	if g.inFlight == g.n {
+		close(g.all)
+	}
+	g.mu.Unlock()
+	select {
+	case <-g.all:
+	case <-time.After(10 * time.Second):
+	}
+	g.mu.Lock()
+	g.inFlight--
+	g.mu.Unlock()
+	return g.Signer.Sign(r, digest, opts)
+}
+
+// TestStampBatch_Parallel proves that a batch is sealed on GOMAXPROCS workers at once: with
+// GOMAXPROCS 4, four seals are under way together (the signer waits for all four), and the results
+// still come in the order asked.
+func TestStampBatch_Parallel(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	_, st, pki := setup(t)
+	nos := issueVaried(t, st, 8)
+	g := &gatedSigner{Signer: pki.SealKey, n: 4, all: make(chan struct{})}
+	svc, err := stamp.NewService(st, stamp.Config{BaseURL: "https://kutseregister.example", Key: g, Chain: pki.Chain(),
+		Profile: asice.ProfileB, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := svc.StampBatch(t.Context(), registrar, nos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.most != 4 {
+		t.Errorf("at most %d seals at once; want 4 (GOMAXPROCS)", g.most)
+	}
+	for i, r := range res {
+		if r.Request.Certificate != nos[i] {
+			t.Errorf("result %d is of %s; want %s", i, r.Request.Certificate, nos[i])
 		}
 	}
 }
