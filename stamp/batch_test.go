@@ -194,6 +194,7 @@ type gatedSigner struct {
 	mu             sync.Mutex
 	inFlight, most int
 	all            chan struct{}
+	once           sync.Once
 }
 
 func (g *gatedSigner) Sign(r io.Reader, digest []byte, opts crypto.SignerOpts) ([]byte, error) {
@@ -201,7 +202,7 @@ func (g *gatedSigner) Sign(r io.Reader, digest []byte, opts crypto.SignerOpts) (
 	g.inFlight++
 	g.most = max(g.most, g.inFlight)
 	if g.inFlight == g.n {
-		close(g.all)
+		g.once.Do(func() { close(g.all) })
 	}
 	g.mu.Unlock()
 	select {
