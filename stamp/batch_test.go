@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"strings"
@@ -240,4 +241,36 @@ func TestStampBatch_Parallel(t *testing.T) {
 			t.Errorf("result %d is of %s; want %s", i, r.Request.Certificate, nos[i])
 		}
 	}
+}
+
+// ExampleService_StampBatch stamps three certificates of a protocol at once for the registrar
+// (TEST seal, Baseline-B): the results come in the order asked, and all three are recorded.
+func ExampleService_StampBatch() {
+	ctx := context.Background()
+	st := memstore.New()
+	var nos []certificate.Number
+	for _, no := range []certificate.Number{"204580", "204581", "204582"} {
+		c := cert204580()
+		c.Number = no
+		st.IssueCertificate(ctx, certificate.Issue{Certificate: c})
+		nos = append(nos, no)
+	}
+	key, chain, _ := stamp.TestSeal(now)
+	svc, _ := stamp.NewService(st, stamp.Config{BaseURL: "https://kutseregister.example", Key: key, Chain: chain,
+		Now: func() time.Time { return now }})
+	res, err := svc.StampBatch(ctx, actor.Keeper("90006414"), nos)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range res {
+		fmt.Println(r.Name, r.Request.Status == application.Done)
+	}
+	_, err = svc.StampBatch(ctx, actor.Keeper("90006414"), []certificate.Number{"204580", "999999"})
+	fmt.Println(err)
+	// Output:
+	// 204580.asice true
+	// 204581.asice true
+	// 204582.asice true
+	// stamp: batch item 1 (999999): memstore: certificate "999999": store: not found
 }
