@@ -53,19 +53,19 @@
 //
 // # Performance
 //
-// Measured on 2026-12-03 on the go-svc machine (AMD EPYC, 2 cores, Go 1.26.8) while other helpers'
-// builds and tests kept both cores busy (load average 9–16): wall-clock figures are medians of
-// five noisy runs with -cpu 1, CPU is the process's CPU time per operation, and the quiet machine's
-// figures are the lead's to measure (docs/performance.md has the method and the ranges):
+// Measured on 2026-12-03 on the go-svc machine (AMD EPYC, 2 cores, Go 1.26.8) with -cpu 1 -count 5,
+// while other helpers' work was still running (load average 4 falling to 2), the medians with their
+// ranges (docs/performance.md has the method and callgrind's instruction counts, which the load does
+// not change):
 //
-//	BenchmarkSeal        2.35 ms/op = 426 containers/s  (best run 711/s; CPU 783 µs = 1,280/s)  433 KB, 1,524 allocs
-//	BenchmarkSealVaried  2.53 ms/op = 395 containers/s  (best run 596/s; CPU 823 µs = 1,210/s)  443 KB, 1,533 allocs
-//	BenchmarkVerify      0.77 ms/op = 1,295 containers/s (best run 1,649/s; CPU 467 µs = 2,140/s) 130 KB
-//	BenchmarkStampBatch  64 varied stamps: 278 containers/s at -cpu 1, 281 at -cpu 2 (no core was free)
+//	BenchmarkSeal        1,977 containers/s (1,894–2,066)  7.5 M instructions (was 45.4 M)  621 KB, 1,525 allocs
+//	BenchmarkSealVaried  1,786 containers/s (1,503–1,905)  8.4 M instructions             457 KB, 1,533 allocs
+//	BenchmarkVerify      2,731 containers/s (2,504–2,784)  6.1 M instructions             130 KB
+//	BenchmarkStampBatch  64 varied stamps: 1,429 containers/s at -cpu 1, 2,429 at -cpu 2 (1.7×)
 //
 // BenchmarkSeal renders the three PDFs of 204580 and seals them (ECDSA P-256, Baseline-B);
-// BenchmarkSealVaried gives every container a different holder, title and competences. By
-// callgrind's instruction count a sealed stamp takes 8.7 M instructions, against 45.4 M before issue
-// 14 (216–251 containers/s on a quiet core then), which puts a quiet core at about 1,100–1,300
-// containers a second: the targets are 500 (400 varied) and at most 1 MB allocated per container.
+// BenchmarkSealVaried gives every container a different holder, title and competences. Before issue
+// 14 a quiet core sealed 216–251 containers a second. The targets are 500 (400 varied) per core, at
+// most 1 MB allocated per container, and 2,000 verified per core. Under heavier load (9–15) the
+// medians were a quarter of these and the runs spread over a factor of ten.
 package stamp

@@ -180,18 +180,18 @@
 // # Performance
 //
 // Measured on 2026-12-03 with go test -bench . -benchmem -cpu 1 -count 5 on the go-svc machine (AMD
-// EPYC, 2 cores, Go 1.26.8, linux/amd64) while other work kept both cores busy (load average 9–16),
-// so the figures are the medians of noisy runs and a quiet machine is faster:
+// EPYC, 2 cores, Go 1.26.8, linux/amd64) while other work was still running (load average 2–4), the
+// medians with the fastest of the five in brackets:
 //
-//	BenchmarkTunnistus        0.31 ms/op   94 KB/op   197 allocs/op   31 KB
-//	BenchmarkCertificate      0.17 ms/op   90 KB/op   196 allocs/op   31 KB
-//	BenchmarkDeklaratsioon    0.61 ms/op   97 KB/op   248 allocs/op   33 KB
-//	BenchmarkStamp_CERT06     1.88 ms/op  281 KB/op   641 allocs/op   all three (607 µs of CPU per op)
-//	BenchmarkTunnistusLong    1.76 ms/op  184 KB/op   392 allocs/op   5 pages, 35 KB
+//	BenchmarkTunnistus        133 µs/op  (78)    94 KB/op   197 allocs/op   31 KB
+//	BenchmarkCertificate       98 µs/op  (86)    90 KB/op   196 allocs/op   31 KB
+//	BenchmarkDeklaratsioon    161 µs/op (141)    97 KB/op   248 allocs/op   33 KB
+//	BenchmarkStamp_CERT06     411 µs/op (369)   281 KB/op   641 allocs/op   all three
+//	BenchmarkTunnistusLong    463 µs/op (420)   184 KB/op   392 allocs/op   5 pages, 35 KB
 //
-// Before this writer (gopdf) the three documents took 3.7–4.6 ms on a quiet core and 3.8 MB; by
-// instruction count (callgrind) a whole sealed stamp now takes a fifth of the work it did. What is
-// left is mostly the compression of the page contents (a zlib stream costs about 50 µs however small
-// it is), the layout and the file's ID hash; the font costs nothing after the first document of
-// each glyph set. See docs/performance.md.
+// Before this writer (gopdf) the three documents took 3.7–4.6 ms on a quiet core and 3.8 MB. What
+// is left is mostly the compression of the page contents (github.com/klauspost/compress's zlib at
+// level 1, pooled: a stream's Huffman tables cost most of it, however small the stream), the layout
+// and the file's ID hash; the font costs nothing after the first document of each glyph set. See
+// docs/performance.md.
 package pdf
