@@ -106,7 +106,7 @@
 //	BenchmarkCreate/hash  69–70 µs/op   (SHA-256 of the files)
 //	BenchmarkCreate/sign  137–154 µs/op (XML, two canonicalizations, ECDSA signature)
 //	BenchmarkCreate/zip   0.39–0.50 ms/op (deflate at the fastest level; stored since issue 14:
-//	                      0.11–0.19 ms/op measured under load, 2026-12-03)
+//	                      26–32 µs/op, measured 2026-12-03 with other work running)
 //	BenchmarkVerify       0.44–0.52 ms/op, 1,682 allocs, 133–136 KB (1,920–2,250 containers/s)
 //
 // So sealing takes at most about a seventh of the 5 ms that 200 sealed containers per second per
