@@ -30,6 +30,10 @@ type Store interface {
 	// Certificate returns the certificate numbered no, or an error wrapping store.ErrNotFound.
 	Certificate(ctx context.Context, no certificate.Number) (certificate.Certificate, error)
 	application.Store
+	// CreateRequests stores rs, each with its events (events[i] for rs[i]), in one commit and
+	// returns them numbered in order; a token already used (also within rs) is an error wrapping
+	// store.ErrExists, and then none of them is stored.
+	CreateRequests(ctx context.Context, rs []application.Request, events [][]store.Event) ([]application.Request, error)
 }
 
 // Config configures a [Service].
@@ -152,61 +156,86 @@ func (s *Service) Stamp(ctx context.Context, a actor.Actor, no certificate.Numbe
 	today := calendar.DateOf(now)
 	req := application.Request{Kind: application.DigitalStamp, Certificate: c.Number, Holder: c.Holder.Code,
 		Date: today, At: now}
-	if st, why := c.ExplainStatus(today); st != certificate.Valid {
-		req.Status, req.Reason = application.Refused, "tunnistus ei ole "+today.Register()+" kehtiv ("+st.Name(law.Estonian)+")"
+	if reason, err := notValid(&c, today); err != nil {
+		req.Status, req.Reason = application.Refused, reason
 		ev := s.event(EventRefused, &c, now, req.Reason)
-		ev.Data["status"], ev.Data["on"] = st.String(), today.String() // for the notice in English
+		ev.Data["status"], ev.Data["on"] = c.StatusOn(today).String(), today.String() // for the notice in English
 		if _, err := s.st.CreateRequest(ctx, req, []store.Event{ev}); err != nil {
 			return Result{}, err
 		}
-		return Result{}, &certificate.RuleError{Rule: "CERT-06", Citation: reg74.At("1", "3", "").String() + "; " + why.Render(law.Estonian),
-			Op: "digital stamp of " + string(no), Err: certificate.ErrNotValid}
+		return Result{}, err
 	}
 	if c.Hidden {
 		if req.Token, err = s.token(); err != nil {
 			return Result{}, err
 		}
 	}
-	link := VerifyURL(s.cfg.BaseURL, &c, req.Token)
-	files, err := Documents(c, today, now, link)
-	if err != nil {
+	j := &job{c: c, req: req}
+	if err := s.seal(ctx, j); err != nil {
 		return Result{}, err
+	}
+	if j.res.Request, err = s.st.CreateRequest(ctx, j.req, j.events); err != nil {
+		return Result{}, err
+	}
+	return j.res, nil
+}
+
+// notValid returns, for a certificate not valid on day, the reason a refusal records and the CERT-06
+// error: a stamp is made only for a certificate valid on its date (000: "digitempel kehtivale
+// kutsetunnistusele"). It returns "", nil for a valid one.
+func notValid(c *certificate.Certificate, day calendar.Date) (string, error) {
+	st, why := c.ExplainStatus(day)
+	if st == certificate.Valid {
+		return "", nil
+	}
+	return "tunnistus ei ole " + day.Register() + " kehtiv (" + st.Name(law.Estonian) + ")",
+		&certificate.RuleError{Rule: "CERT-06", Citation: reg74.At("1", "3", "").String() + "; " + why.Render(law.Estonian),
+			Op: "digital stamp of " + string(c.Number), Err: certificate.ErrNotValid}
+}
+
+// job is one stamp being made: the certificate, the owner's request to record, and once sealed the
+// result and the events to record with the request.
+type job struct {
+	c      certificate.Certificate
+	req    application.Request // Date and At are the stamp's day and instant
+	res    Result
+	events []store.Event
+}
+
+// seal renders and seals the stamp of j.c (CERT-06) and fills in j's result and request. It reads
+// and writes nothing else, so jobs are sealed in parallel.
+func (s *Service) seal(ctx context.Context, j *job) error {
+	c, now := &j.c, j.req.At
+	link := VerifyURL(s.cfg.BaseURL, c, j.req.Token)
+	files, err := Documents(*c, j.req.Date, now, link)
+	if err != nil {
+		return err
 	}
 	box, err := asice.Create(ctx, files, asice.Seal{Key: s.cfg.Key, Chain: s.cfg.Chain, Time: now},
 		&asice.Options{Profile: s.cfg.Profile, TimeStamper: s.cfg.TimeStamper, OCSP: s.cfg.OCSP})
 	if err != nil {
-		return Result{}, fmt.Errorf("stamp: seal %s: %w", no, err)
+		return fmt.Errorf("stamp: seal %s: %w", c.Number, err)
 	}
 	sum := sha256.Sum256(box)
 	digest := hex.EncodeToString(sum[:])
-	req.Status = application.Done
-	req.Data = map[string]string{"sha256": digest, "url": link, "seal": s.cfg.Chain[0].Subject.String(), "file": string(no) + ".asice"}
-	rec, err := s.st.CreateRequest(ctx, req, []store.Event{s.event(EventStamped, &c, now, digest)})
-	if err != nil {
-		return Result{}, err
-	}
-	return Result{Name: string(no) + ".asice", Container: box, Files: files, Digest: digest, URL: link, Request: rec}, nil
+	j.req.Status = application.Done
+	j.req.Data = map[string]string{"sha256": digest, "url": link, "seal": s.cfg.Chain[0].Subject.String(), "file": string(c.Number) + ".asice"}
+	j.events = []store.Event{s.event(EventStamped, c, now, digest)}
+	j.res = Result{Name: string(c.Number) + ".asice", Container: box, Files: files, Digest: digest, URL: link}
+	return nil
 }
 
 // Documents renders the three files of a stamp of c made on day on at instant generated, with the
 // verification link link (CERT-06, GEN-05).
 func Documents(c certificate.Certificate, on calendar.Date, generated time.Time, link string) ([]asice.File, error) {
-	et, err := pdf.Tunnistus(c, generated, link)
+	d, err := pdf.Documents(c, on, generated, link)
 	if err != nil {
-		return nil, fmt.Errorf("stamp: %s: %w", TunnistusName, err)
-	}
-	en, err := pdf.Certificate(c, generated, link)
-	if err != nil {
-		return nil, fmt.Errorf("stamp: %s: %w", CertificateName, err)
-	}
-	decl, err := pdf.Deklaratsioon(c, on, generated, link)
-	if err != nil {
-		return nil, fmt.Errorf("stamp: %s: %w", DeklaratsioonName, err)
+		return nil, fmt.Errorf("stamp: documents of %s: %w", c.Number, err)
 	}
 	return []asice.File{
-		{Name: TunnistusName, MediaType: "application/pdf", Data: et},
-		{Name: CertificateName, MediaType: "application/pdf", Data: en},
-		{Name: DeklaratsioonName, MediaType: "application/pdf", Data: decl},
+		{Name: TunnistusName, MediaType: pdf.MediaType, Data: d.Tunnistus},
+		{Name: CertificateName, MediaType: pdf.MediaType, Data: d.Certificate},
+		{Name: DeklaratsioonName, MediaType: pdf.MediaType, Data: d.Deklaratsioon},
 	}, nil
 }
 

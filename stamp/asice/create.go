@@ -23,6 +23,8 @@ import (
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 	"golang.org/x/crypto/ocsp"
+
+	"github.com/kutsekit/kutse/stamp/asice/internal/berlock"
 )
 
 // Options configure [Create]. A nil *Options means the zero value: a Baseline-B signature with
@@ -381,7 +383,8 @@ func addUnsigned(ctx context.Context, sv, qp *etree.Element, s *sealer, o Option
 	if err != nil {
 		return fmt.Errorf("asice: time-stamp: %w (%w)", ErrService, err)
 	}
-	ts, err := timestamp.Parse(tok)
+	var ts *timestamp.Timestamp
+	berlock.Do(func() { ts, err = timestamp.Parse(tok) })
 	if err != nil {
 		return fmt.Errorf("asice: time-stamp: %w: token does not parse or verify (%w)", ErrService, err)
 	}

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -437,4 +438,24 @@ func TestTestdata_update(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestVerify_parallel verifies an LTA container (time-stamps parsed by github.com/digitorus/pkcs7,
+// whose parser is not safe for concurrent use: internal/berlock serialises it) from several
+// goroutines at once; .ci/run runs it under the race detector. Each must find it TOTAL-PASSED.
+func TestVerify_parallel(t *testing.T) {
+	b, roots := readTestdata(t, "lta.asice")
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 5 {
+				rep, err := asice.Verify(bytes.NewReader(b), int64(len(b)), &asice.VerifyOptions{Roots: roots})
+				if err != nil || !rep.Valid || rep.Signatures[0].Indication != asice.TotalPassed {
+					t.Errorf("Verify = %v, %v", rep, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

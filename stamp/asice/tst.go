@@ -11,6 +11,8 @@ import (
 	"github.com/digitorus/pkcs7"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"github.com/kutsekit/kutse/stamp/asice/internal/berlock"
 )
 
 // The object identifiers of a time-stamp token (RFC 3161, RFC 5652) and of the hashes its
@@ -99,7 +101,8 @@ func parseToken(tok []byte) (*pkcs7.PKCS7, *tstInfo, error) {
 		return nil, nil, err
 	}
 	info.essHash, info.essCert = essHash, essCert
-	p7, err := pkcs7.Parse(tok)
+	var p7 *pkcs7.PKCS7
+	berlock.Do(func() { p7, err = pkcs7.Parse(tok) }) // pkcs7's parser is not safe for concurrent use
 	if err != nil {
 		return nil, nil, tokenError(err.Error())
 	}

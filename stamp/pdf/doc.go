@@ -11,39 +11,113 @@
 //   - [Deklaratsioon] (Deklaratsioon.pdf): the register keeper's declaration, in Estonian and then
 //     in English, that the certificate is authentic and valid on the stamp's date.
 //
-// The functions are pure: they take the certificate, the instant the PDF is generated and the
+// [Documents] renders the three of a stamp at once, checking the input and encoding the QR code
+// once. The functions are pure: they take the certificate, the instant the PDF is generated and the
 // verification URL, never read the clock, and are safe for concurrent use. [TunnistusName],
 // [CertificateName] and [DeklaratsioonName] are the files' names in the stamp's container, and
 // [MediaType] their media type; the container and its e-seal are package asice's.
 //
 // # Layout
 //
-// A4 portrait with 20 mm margins. The heading ("Kutsetunnistus 204580", "Occupational qualification
-// certificate 204580", "Deklaratsioon") is set in 17 pt over a thin rule; below it each row has its
-// label in grey in a left column 58 mm wide and its value in black in the right one, 10.5 pt; the
-// selected competences are a bulleted list with a hanging indent. Text is wrapped to its column by
-// width as measured in the font (gopdf MeasureTextWidth): at spaces, and a word longer than the whole
-// column (a URL, say) after one of / ? & = # - . _ ~ or, failing that, anywhere. A row or list item
-// of up to eight lines is never split over two pages. When the content does not fit on a page it
-// continues on the next, which repeats the heading followed by "(järg)" / "(continued)", and every
-// page of such a document is numbered ("Lehekülg 2/4", "Page 2 of 4"). The verification block —
-// "PDF genereeritud 24.03.2025 14:38", "Kontrolli tunnistuse kehtivust:", the URL as a link — sits
-// on the left with the QR code beside it on the right, and is kept whole on one page.
+// A4 portrait (595.28 × 841.89 pt) with 20 mm margins. Every document opens with a heading block
+// like the register's own documents: the register's name ("KUTSEREGISTER", in English with
+// "REGISTER OF OCCUPATIONAL QUALIFICATIONS") on the left and its address on the right in small
+// grey type; the title — the certificate's kind and number, "Kutsetunnistus 204580" — in 20 pt;
+// the issuer ("Väljastaja: Autonoomse Arenduse Ühing", "Issued by: …") and the time generated with
+// its zone ("PDF genereeritud 24.03.2025 14:38 Eesti aeg", "PDF generated … Estonian time"); a
+// thin rule. Below it each row has its label in grey in a left column 58 mm wide and its value in
+// black in the right one; the selected competences are a bulleted list with a hanging indent.
+// Text is wrapped to its column by width as measured in the font's widths: at spaces, and a word
+// longer than the whole column (a URL, say) after one of / ? & = # - . _ ~ or, failing that,
+// anywhere. A row or list item of up to eight lines is never split over two pages. When the
+// content does not fit on a page it continues on the next, which repeats the heading followed by
+// "(järg)" / "(continued)", and every page of such a document is numbered ("Lehekülg 2/4", "Page
+// 2 of 4").
+//
+// A register entry's rows are set in 11.5 pt, and its verification block — "Kontrolli tunnistuse
+// kehtivust:", the URL as a link, a line naming the register's keeper, and the QR code (45 mm)
+// beside them — stands at the foot of the page under a rule, as the register's printout ends, so
+// that the page is used from top to bottom rather than leaving its lower half empty
+// (TestPageFilled_CERT05); the last rows (the validity) are kept on its page, so it never stands
+// alone. The issuer, which the seed lists among the rows, is in the heading block instead, and
+// the time generated moved there from above the link. The declaration, which has to hold two
+// complete halves on one page, is set in 10.5 pt with QR codes of 32 mm, each half under a section
+// title ("Deklaratsioon", "Declaration").
 //
 // The declaration has one QR code per language block: each half is complete on its own (a reader
 // abroad may be shown only the English one) and CERT-06 speaks of "QR codes". Both encode the same
 // URL.
 //
+// # The PDF writer, and why not gopdf
+//
+// The documents are written by this package's own PDF writer (file.go, font.go, layout.go): it
+// knows exactly these documents — text in one embedded font, grey rules, QR codes as paths, link
+// annotations — and nothing else. The package used github.com/signintech/gopdf before; it was
+// replaced because the two things the digital stamp needs could not be had from gopdf without a
+// patched copy, and a patched copy cannot reach an SDK's users (a replace directive in go.mod is
+// not applied to a module that imports kutse; forking gopdf's ten thousand lines into the module
+// to change a few would be worse than writing the few hundred these documents need):
+//
+//   - Speed: gopdf rebuilds and compresses the embedded font subset in every document with a new
+//     zlib writer at the default level, inside an unexported method; by profile that was 36 % of
+//     a stamp's time and 64 % of its memory (3.8 MB a container), and there is no way to reuse a
+//     compressor or a subset from outside. Its page content is formatted with fmt, an operator at
+//     a time (13,700 allocations a container for the QR codes alone).
+//   - PDF/A: gopdf's catalog cannot carry /Metadata or /OutputIntents, and it writes a file
+//     identifier only for encrypted documents, which PDF/A forbids; all three are required.
+//
+// Upstream changes were not possible from here (no access to GitHub). The writer uses
+// golang.org/x/image/font/sfnt for the font's character map, compress/zlib and crypto/sha256.
+//
+// # PDF/A-2b
+//
+// Every document is meant to conform to PDF/A-2b (ISO 19005-2, level B: the appearance is
+// preserved), as documents kept for decades should: PDF 1.7 with a binary header comment; an XMP
+// metadata stream (unfiltered, one xpacket) with pdfaid:part 2 and pdfaid:conformance B, dc:title,
+// dc:creator, dc:description, xmp:CreateDate, xmp:ModifyDate, xmp:CreatorTool and pdf:Producer the
+// same as the Info dictionary's entries; an OutputIntent (GTS_PDFA1, "sRGB IEC61966-2.1") with its
+// ICC profile embedded; the font embedded (FontFile2) with widths taken from the font program; a
+// document ID in the trailer; no encryption, transparency, JavaScript or actions other than URI;
+// links with the Print flag and no border. Grey text and rules use DeviceGray, which an output
+// intent allows (ISO 19005-2 § 6.2.4.3).
+//
+// The ICC profile is sRGB IEC 61966-2.1 as a version 2.1 display profile that this package
+// computes (icc.go) from the standard's published parameters — the D50-adapted primaries, the D65
+// white point, the tone curve sampled at 1,024 points — so it carries no third party's data and
+// no licence but the project's; its copyright tag says public domain (CC0 1.0). It is 2.5 KB and
+// Little CMS converts colours through it within 0.01 of L*a*b* of its built-in sRGB
+// (TestSRGBProfile, with transicc of liblcms2-utils).
+//
+// What is proven here and what is not: veraPDF, the reference PDF/A validator, is not in the
+// registries this project can install from, so conformance has not been checked by a validator.
+// TestPDFA2b_CERT06 checks the structure that qpdf reads (qpdf --json) and the files' bytes
+// against the requirements listed above, for all three documents, short and long; qpdf --check
+// finds no error in them (TestQPDFCheck_CERT06); poppler renders and extracts them. Not checked:
+// the font program's internal validity beyond what poppler and qpdf accept, the XMP against the
+// XMP schemas veraPDF knows, and the finer rules of ISO 19005-2 a validator applies. Run veraPDF
+// on the golden files (testdata/*.golden.pdf) where it is available before relying on the claim.
+//
 // # Font
 //
 // One font, Go Regular (golang.org/x/image/font/gofont/goregular, BSD licence), compiled into the
 // binary: it has every Estonian letter (õ ä ö ü š ž Õ Ä Ö Ü Š Ž), all of Latin-1 and Latin
-// Extended-A, and basic Greek and Cyrillic. gopdf embeds in each PDF a subset with only the glyphs
-// it uses (a CID TrueType font, Identity-H, with a ToUnicode map, so text can be searched and
-// copied). The font is parsed once per process (a sync.Once, about 4 ms) and shared read-only by
-// every document. Hierarchy comes from size and grey, not weight: a bold face would be a second
-// embedded subset, and gopdf compresses each one with a fresh zlib writer, which costs about a
-// third of a document's time.
+// Extended-A, and basic Greek and Cyrillic. It is embedded as a CID-keyed TrueType font
+// (CIDFontType2, Identity-H, CIDs are glyph numbers) with a ToUnicode map, so text can be searched
+// and copied. The font is parsed once per process (a sync.Once, a few milliseconds) and shared
+// read-only by every document.
+//
+// The subset embedded is not the exact glyphs of each document but one of 32 glyph sets: the basic
+// block (ASCII, Latin-1, Š š Ž ž and the punctuation a register text uses: about 200 glyphs, 21 KB
+// compressed) plus each of five more blocks (Latin Extended-A, Latin Extended-B with the combining
+// marks, Greek, Cyrillic, the rest) that the document's text touches. Each set's font objects — the
+// subset font program, compressed at the best level, its widths and its ToUnicode map — are made
+// the first time a document needs them and then copied into every document that does, so nearly
+// every document embeds the same bytes and no document compresses a font. A name with a letter of
+// another block ("Łukasz", "Фёдор") costs its first document a few milliseconds and the block's
+// glyphs in the file (a document using Latin Extended-A, Greek and Cyrillic at once is about 58 KB).
+// The subset's name tag (KUTSAA+GoRegular …) differs with the set.
+//
+// Hierarchy comes from size and grey, not weight: a bold face would be a second embedded font.
 //
 // Text is normalised to NFC, so a name typed with combining marks ("O" + U+0303) is shown and
 // extracted as "Õ"; runs of white space and control characters become one space. A character the
@@ -53,29 +127,31 @@
 // # QR codes
 //
 // rsc.io/qr at error-correction level M (15 % of the codewords may be damaged: a stamped or folded
-// printout still reads, and the code stays small), drawn as filled vector rectangles — each run of
-// dark modules extended down over the rows that repeat it — not as an image, with a quiet zone of
-// four modules. The code takes 36 mm with its quiet zone, and more for a URL so long that its modules
-// would otherwise be smaller than 1.5 pt (0.53 mm): 51 mm for one of [MaxURLLen] bytes. The URL must be an
-// absolute http or https URL with a host, printable ASCII (percent-encode the rest), at most
-// [MaxURLLen] bytes; the URL under the text and the QR code are also links.
+// printout still reads, and the code stays small), drawn as one filled vector path — not an image —
+// in module units under a transformation matrix, each rectangle a run of dark modules extended
+// down over the rows that repeat it, with a quiet zone of four modules. The code takes 45 mm with
+// its quiet zone on a register entry, 32 mm on the declaration, and more for a URL so long that
+// its modules would otherwise be smaller than 1.5 pt (0.53 mm): 51 mm for one of [MaxURLLen]
+// bytes. The URL must be an absolute http or https URL with a host, printable ASCII (percent-encode
+// the rest), at most [MaxURLLen] bytes; the URL under the text and the QR code are also links.
 //
 // # Determinism
 //
 // The same certificate, generation time and URL give the same bytes, which the golden-file tests
-// check. The PDF's creation date is the generation time in Europe/Tallinn; gopdf writes a file
-// identifier (/ID) only for encrypted documents, which these are not, and uses no randomness; the
-// font subset's tag is fixed ("KUTSEK+GoRegular"); objects are written in the order they were made.
-// Compression is compress/flate's, which is deterministic for a given Go release: a release that
-// changes its output needs the golden files regenerated (go test -update) and looked at.
-//
-// A one-page document's page content is stored uncompressed (10–30 KB): compressing it would cost
-// gopdf another zlib writer, about a quarter of the time the document takes. A longer document's is
-// compressed, so that one with 40 competences of 150 characters stays near 20 KB. Every document is
-// under 60 KB, as the tests check.
+// check. The PDF's creation date is the generation time in Europe/Tallinn; the file identifier is
+// the first 16 bytes of a SHA-256 of the file's own contents; nothing is random and objects are
+// numbered alike in every document. Compression is compress/flate's, which is deterministic for a
+// given Go release: a release that changes its output needs the golden files regenerated (go test
+// -update) and looked at. Page content is compressed at the fastest level with pooled writers.
+// Every document of the sample is 31–33 KB (two thirds of it the font) and none of 40 long
+// competences is over 60 KB, as the tests check.
 //
 // # Choices where the sources are silent
 //
+//   - The heading block names both issuers a reader looks for: the register (and its address) in
+//     the top line, the awarding body that issued the certificate as "Väljastaja"; the register's
+//     keeper is named at the foot. Times are Europe/Tallinn's, labelled "Eesti aeg" / "Estonian
+//     time" (not EET/EEST, which a reader abroad does not need to decode).
 //   - Rows with no value (a specialisation, competences, an exam language) are left out; a holder
 //     without a personal code has the row Sünniaeg / Date of birth instead (GEN-01).
 //   - Dates in the register entry are the register's DD.MM.YYYY, in both languages (seed 000); the
@@ -104,23 +180,19 @@
 //
 // # Performance
 //
-// Measured with go test -bench . -cpu 1 -count 5 -benchtime 2s (one core, as the seal's target is
-// counted) on an AMD EPYC with 2 cores, Go 1.26.8, linux/amd64; the machine was shared with other
-// test runs, so each figure is the median with the best run in brackets:
+// Measured on 2026-12-03 with go test -bench . -benchmem -cpu 1 -count 5 on the go-svc machine (AMD
+// EPYC, 2 cores, Go 1.26.8, linux/amd64) while other work was still running (load average 2–4), the
+// medians with the fastest of the five in brackets:
 //
-//	BenchmarkTunnistus          1.00 ms/op (0.95)   1.21 MB/op   3915 allocs/op   24.5 KB
-//	BenchmarkCertificate        1.05 ms/op (0.97)   1.22 MB/op   4024 allocs/op   25.2 KB
-//	BenchmarkDeklaratsioon      1.63 ms/op (1.54)   1.37 MB/op   7018 allocs/op   38.3 KB
-//	BenchmarkStamp_CERT06       4.6 ms/op  (3.7)    3.79 MB/op  14958 allocs/op   all three
-//	BenchmarkTunnistusLong      4.1 ms/op  (3.7)    4.80 MB/op   9662 allocs/op   4 pages, 19.9 KB
+//	BenchmarkTunnistus        133 µs/op  (78)    94 KB/op   197 allocs/op   31 KB
+//	BenchmarkCertificate       98 µs/op  (86)    90 KB/op   196 allocs/op   31 KB
+//	BenchmarkDeklaratsioon    161 µs/op (141)    97 KB/op   248 allocs/op   33 KB
+//	BenchmarkStamp_CERT06     411 µs/op (369)   281 KB/op   641 allocs/op   all three
+//	BenchmarkTunnistusLong    463 µs/op (420)   184 KB/op   392 allocs/op   5 pages, 35 KB
 //
-// So the three documents of a stamp take 3.7–4.6 ms of one core: 220–270 stamps a second before
-// sealing, short of the under-3 ms that the seal's target of 200 containers a second leaves them.
-// The time is gopdf's: by profile about 45 % embedding the font subset (a third of that allocating
-// and zeroing the 0.8 MB zlib writer gopdf makes for every font stream, at the default level), 20 %
-// writing page content with fmt (the QR codes' rectangles most of it), 10–15 % garbage collection,
-// and under 15 % this package's layout. Done to get here: one face instead of two (−30 %), page
-// content left uncompressed on one-page documents (−15 to −20 %), the parsed font shared, a fifth
-// fewer QR rectangles. Going further needs gopdf to reuse its zlib writers or to take a compression
-// level for font streams, or a PDF writer of our own.
+// Before this writer (gopdf) the three documents took 3.7–4.6 ms on a quiet core and 3.8 MB. What
+// is left is mostly the compression of the page contents (github.com/klauspost/compress's zlib at
+// level 1, pooled: a stream's Huffman tables cost most of it, however small the stream), the layout
+// and the file's ID hash; the font costs nothing after the first document of each glyph set. See
+// docs/performance.md.
 package pdf

@@ -58,8 +58,8 @@ func Example() {
 	again, _ := pdf.Tunnistus(c, generated, url)
 	fmt.Println("same bytes:", bytes.Equal(b, again))
 	// Output:
-	// Tunnistus.pdf     %PDF-1.7 20–30 KB
-	// Certificate.pdf   %PDF-1.7 20–30 KB
+	// Tunnistus.pdf     %PDF-1.7 30–40 KB
+	// Certificate.pdf   %PDF-1.7 30–40 KB
 	// Deklaratsioon.pdf %PDF-1.7 30–40 KB
 	// pdf: verifyURL "ftp://kutseregister.ee/cert/204580" must be an absolute http or https URL
 	// same bytes: true

@@ -33,8 +33,8 @@ const (
 )
 
 // ErrInvalid is wrapped by every error that reports bad input: a field missing, malformed, too long,
-// or holding a character the documents' font cannot show. It is invalid.ErrInvalid, shared by all
-// of the SDK's packages.
+// or holding a character the documents' font cannot show. It is the SDK's invalid.ErrInvalid, so
+// errors.Is(err, invalid.ErrInvalid) holds for this package's bad input as for every other's.
 var ErrInvalid = invalid.ErrInvalid
 
 // ErrNotValid is wrapped by the error [Deklaratsioon] returns for a certificate that is not valid on

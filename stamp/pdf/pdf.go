@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/signintech/gopdf"
-
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/law"
@@ -22,10 +20,14 @@ const (
 )
 
 const (
-	keeperEn      = "Estonian Qualifications Authority"
-	registerSite  = "www.kutseregister.ee"
-	creator       = "github.com/kutsekit/kutse/stamp/pdf"
-	generatedForm = "02.01.2006 15:04" // the register's form, in Europe/Tallinn time
+	keeperEn       = "Estonian Qualifications Authority"
+	registerSite   = "www.kutseregister.ee"
+	creator        = "github.com/kutsekit/kutse/stamp/pdf"
+	generatedForm  = "02.01.2006 15:04" // the register's form, in Europe/Tallinn time
+	zoneEt         = "Eesti aeg"        // the zone of the times shown: Europe/Tallinn
+	zoneEn         = "Estonian time"
+	registerEt     = "KUTSEREGISTER" // the register's name over the heading
+	registerEnCaps = "REGISTER OF OCCUPATIONAL QUALIFICATIONS"
 )
 
 // The file names of the three documents in a digital stamp's container (CERT-06; seed 000).
@@ -50,7 +52,11 @@ const MediaType = "application/pdf"
 // wrapping [ErrInvalid]: a missing number or holder's name, a missing or zero generated, a verifyURL
 // that is not an http(s) URL of at most [MaxURLLen] bytes.
 func Tunnistus(c certificate.Certificate, generated time.Time, verifyURL string) ([]byte, error) {
-	return entryPDF(&c, generated, verifyURL, law.Estonian)
+	e, err := prepare(&c, generated, verifyURL)
+	if err != nil {
+		return nil, err
+	}
+	return entryPDF(e, law.Estonian)
 }
 
 // Certificate renders the certificate's register entry in English (CERT-05, CERT-06, GEN-05:
@@ -61,7 +67,11 @@ func Tunnistus(c certificate.Certificate, generated time.Time, verifyURL string)
 // titles, standards and issuers in Estonian only, so they appear as registered; an exam language
 // written "<x> keel" is translated for the common languages ("eesti keel" is "Estonian").
 func Certificate(c certificate.Certificate, generated time.Time, verifyURL string) ([]byte, error) {
-	return entryPDF(&c, generated, verifyURL, law.English)
+	e, err := prepare(&c, generated, verifyURL)
+	if err != nil {
+		return nil, err
+	}
+	return entryPDF(e, law.English)
 }
 
 // Deklaratsioon renders the digital stamp's declaration (CERT-06: Deklaratsioon.pdf): in Estonian and
@@ -78,19 +88,61 @@ func Deklaratsioon(c certificate.Certificate, stampDate calendar.Date, generated
 	if err != nil {
 		return nil, err
 	}
+	if err := checkStampDate(&c, e, stampDate); err != nil {
+		return nil, err
+	}
+	return declPDF(e, stampDate)
+}
+
+// Stamp is the three documents of a digital stamp.
+type Stamp struct {
+	Tunnistus, Certificate, Deklaratsioon []byte
+}
+
+// Documents renders the three documents of a digital stamp (CERT-06) at once: what [Tunnistus],
+// [Certificate] and [Deklaratsioon] give for the same arguments, byte for byte, with the input
+// checked and the QR code encoded once instead of three times. Errors are theirs.
+func Documents(c certificate.Certificate, stampDate calendar.Date, generated time.Time, verifyURL string) (Stamp, error) {
+	e, err := prepare(&c, generated, verifyURL)
+	if err != nil {
+		return Stamp{}, err
+	}
+	if err := checkStampDate(&c, e, stampDate); err != nil {
+		return Stamp{}, err
+	}
+	var s Stamp
+	if s.Tunnistus, err = entryPDF(e, law.Estonian); err != nil {
+		return Stamp{}, err
+	}
+	if s.Certificate, err = entryPDF(e, law.English); err != nil {
+		return Stamp{}, err
+	}
+	if s.Deklaratsioon, err = declPDF(e, stampDate); err != nil {
+		return Stamp{}, err
+	}
+	return s, nil
+}
+
+// checkStampDate checks the day a declaration confirms: a real date on which c is valid (CERT-06).
+func checkStampDate(c *certificate.Certificate, e *entry, stampDate calendar.Date) error {
 	switch {
 	case stampDate.IsZero():
-		return nil, badInput("stampDate", "", "is required: the day the stamp confirms")
+		return badInput("stampDate", "", "is required: the day the stamp confirms")
 	case !stampDate.IsValid():
-		return nil, badInput("stampDate", fmt.Sprintf("%04d-%02d-%02d", stampDate.Year, int(stampDate.Month), stampDate.Day), "is not a real date")
+		return badInput("stampDate", fmt.Sprintf("%04d-%02d-%02d", stampDate.Year, int(stampDate.Month), stampDate.Day), "is not a real date")
 	}
 	if st := c.StatusOn(stampDate); st != certificate.Valid {
-		return nil, &FieldError{Field: "stampDate", Value: stampDate.String(), Err: ErrNotValid,
+		return &FieldError{Field: "stampDate", Value: stampDate.String(), Err: ErrNotValid,
 			Reason: "is a day on which certificate " + e.number + " is " + st.Name(law.English) +
 				" (" + st.Name(law.Estonian) + "); a declaration confirms only a valid certificate (CERT-06)"}
 	}
+	return nil
+}
+
+// declPDF renders the declaration of e on stampDate.
+func declPDF(e *entry, stampDate calendar.Date) ([]byte, error) {
 	title := "Deklaratsioon / Declaration: " + e.kind.Name(law.Estonian) + " " + e.number
-	w, err := newWriter(info(e, title, "Digitempli deklaratsioon / Declaration of the digital stamp"),
+	w, err := newWriter(docMeta(e, title, "Digitempli deklaratsioon / Declaration of the digital stamp", "et"), declStyle,
 		title+" (järg / continued)",
 		func(p, n int) string { return "Lehekülg / Page " + strconv.Itoa(p) + "/" + strconv.Itoa(n) })
 	if err != nil {
@@ -98,32 +150,38 @@ func Deklaratsioon(c certificate.Certificate, stampDate calendar.Date, generated
 	}
 	gen := e.generated.Format(generatedForm)
 	kindEt, kindEn := e.kind.Name(law.Estonian), e.kind.Name(law.English)
+	meta := []string{capitalise(kindEt) + " " + e.number + " / " + capitalise(kindEn) + " " + e.number}
+	if e.issuer != "" {
+		meta = append(meta, "Väljastaja / Issued by: "+e.issuer)
+	}
+	meta = append(meta, "PDF genereeritud / generated "+gen+" "+zoneEt+" / "+zoneEn)
+	w.heading(registerEt+" · "+registerEnCaps, "Deklaratsioon / Declaration", meta...)
 
-	w.title("Deklaratsioon")
-	w.para(faceBody, Keeper+" (registrikood "+KeeperCode+") kui kutseregistri pidaja kinnitab kutseregistri "+
+	w.section("Deklaratsioon")
+	w.para(w.style.body, Keeper+" (registrikood "+KeeperCode+") kui kutseregistri pidaja kinnitab kutseregistri "+
 		"andmete põhjal, et "+kindEt+" nr "+e.number+" on ehtne ja kehtib "+stampDate.LongEt()+".")
 	declRows(w, e, law.Estonian)
 	w.verify([]string{"Tunnistuse kehtivust saab kontrollida kutseregistris (" + registerSite + ") või ruutkoodiga:"},
 		e.url, e.qr, []string{
 			"Deklaratsioon on osa digitemplist, mille on e-templiga kinnitanud " + Keeper + ".",
-			"PDF genereeritud " + gen,
-		})
+			"PDF genereeritud " + gen + " " + zoneEt,
+		}, false)
 
-	w.need(sepStep * 3)
+	w.need(sepStep * 4)
 	w.y += sepStep / 2
 	w.rule(w.y)
 	w.y += sepStep
 
-	w.title("Declaration")
-	w.para(faceBody, Keeper+" ("+keeperEn+", registry code "+KeeperCode+"), the keeper of the Register of "+
+	w.section("Declaration")
+	w.para(w.style.body, Keeper+" ("+keeperEn+", registry code "+KeeperCode+"), the keeper of the Register of "+
 		"Occupational Qualifications (Kutseregister), declares on the basis of the register's data that "+kindEn+" no. "+
 		e.number+" is authentic and valid on "+stampDate.LongEn()+".")
 	declRows(w, e, law.English)
 	w.verify([]string{"The validity of the certificate can be checked in the register (" + registerSite + ") or with the QR code:"},
 		e.url, e.qr, []string{
 			"This declaration is part of the digital stamp sealed with the e-seal of " + Keeper + ".",
-			"PDF generated " + gen,
-		})
+			"PDF generated " + gen + " " + zoneEn,
+		}, false)
 	return w.bytes()
 }
 
@@ -141,13 +199,9 @@ func declRows(w *writer, e *entry, lang law.Lang) {
 }
 
 // entryPDF renders the register entry in lang: Tunnistus and Certificate.
-func entryPDF(c *certificate.Certificate, generated time.Time, verifyURL string, lang law.Lang) ([]byte, error) {
-	e, err := prepare(c, generated, verifyURL)
-	if err != nil {
-		return nil, err
-	}
+func entryPDF(e *entry, lang law.Lang) ([]byte, error) {
 	heading := capitalise(e.kind.Name(lang)) + " " + e.number
-	w, err := newWriter(info(e, heading, lang.Pick("Kutseregistri kanne", "Register entry")),
+	w, err := newWriter(docMeta(e, heading, lang.Pick("Kutseregistri kanne", "Register entry"), lang.Pick("et", "en")), entryStyle,
 		heading+lang.Pick(" (järg)", " (continued)"),
 		func(p, n int) string {
 			return lang.Pick("Lehekülg "+strconv.Itoa(p)+"/"+strconv.Itoa(n), "Page "+strconv.Itoa(p)+" of "+strconv.Itoa(n))
@@ -155,7 +209,12 @@ func entryPDF(c *certificate.Certificate, generated time.Time, verifyURL string,
 	if err != nil {
 		return nil, err
 	}
-	w.title(heading)
+	var meta []string
+	if e.issuer != "" {
+		meta = append(meta, lang.Pick("Väljastaja: ", "Issued by: ")+e.issuer)
+	}
+	meta = append(meta, lang.Pick("PDF genereeritud ", "PDF generated ")+e.generated.Format(generatedForm)+" "+lang.Pick(zoneEt, zoneEn))
+	w.heading(lang.Pick(registerEt, registerEt+" · "+registerEnCaps), heading, meta...)
 	holderRows(w, e, lang)
 	for _, r := range [...]struct{ et, en, v string }{
 		{"Kutsenimetus", "Qualification", e.title},
@@ -174,18 +233,21 @@ func entryPDF(c *certificate.Certificate, generated time.Time, verifyURL string,
 	if e.examLanguage != "" {
 		w.row(lang.Pick("Kutseeksami keel", "Language of the exam"), certificate.ExamLanguageIn(e.examLanguage, lang))
 	}
-	if e.issuer != "" {
-		w.row(lang.Pick("Väljastaja", "Issued by"), e.issuer)
+	check := []string{lang.Pick("Kontrolli tunnistuse kehtivust:", "Check the validity of the certificate:")}
+	foot := []string{lang.Pick(
+		"Väljavõte kutseregistrist, mida peab "+Keeper+" (registrikood "+KeeperCode+").",
+		"An entry of the Register of Occupational Qualifications (Kutseregister), kept by "+Keeper+" ("+keeperEn+", registry code "+KeeperCode+")."),
 	}
+	last := 2 // the validity rows, and the status row of a certificate not valid, go with the block
+	if e.status != certificate.Valid {
+		last++
+	}
+	w.keepWithVerify(last, check, e.url, e.qr, foot)
 	validityRows(w, e, lang)
 	if e.status != certificate.Valid {
 		w.row(lang.Pick("Staatus", "Status"), e.status.Name(lang))
 	}
-	w.y += 8
-	w.verify([]string{
-		lang.Pick("PDF genereeritud ", "PDF generated ") + e.generated.Format(generatedForm),
-		lang.Pick("Kontrolli tunnistuse kehtivust:", "Check the validity of the certificate:"),
-	}, e.url, e.qr, nil)
+	w.verify(check, e.url, e.qr, foot, true)
 	return w.bytes()
 }
 
@@ -212,16 +274,10 @@ func validityRows(w *writer, e *entry, lang law.Lang) {
 	w.row(lang.Pick("Kehtib kuni", "Valid until"), until)
 }
 
-// info is the document information dictionary: its creation date is the time generated, never the
-// clock, so that the same input gives the same bytes.
-func info(e *entry, title, subject string) gopdf.PdfInfo {
-	return gopdf.PdfInfo{
-		Title:        title,
-		Subject:      subject,
-		Author:       Keeper,
-		Creator:      creator,
-		CreationDate: e.generated,
-	}
+// docMeta is the document's metadata: its creation date is the time generated, never the clock, so
+// that the same input gives the same bytes.
+func docMeta(e *entry, title, subject, lang string) meta {
+	return meta{title: title, subject: subject, author: Keeper, creator: creator, producer: creator, lang: lang, created: e.generated}
 }
 
 // capitalise returns s with its first letter in upper case.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/internal/tooltest"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/stamp/pdf"
 )
@@ -117,14 +119,15 @@ func TestDeterministic_CERT06(t *testing.T) {
 	if bytes.Equal(a, b) {
 		t.Error("Tunnistus at two generation times gave the same bytes")
 	}
-	if !bytes.Contains(a, []byte("/CreationDate(D:20250324143800+02'00')")) {
+	if !bytes.Contains(a, []byte("/CreationDate (D:20250324143800+02'00')")) {
 		t.Error("Tunnistus: the creation date is not the generation time in Europe/Tallinn")
 	}
 }
 
-// TestText_CERT05_GEN05 reads the documents back with pdftotext: the register entry's rows in
-// Estonian (seed 000) and in English, the generation time in Tallinn, the URL, and the declaration
-// in both languages, Estonian first.
+// TestText_CERT05_GEN05 reads the documents back with pdftotext: the heading block (the register's
+// name, the kind and number, the issuer, the generation time in Tallinn with its zone), the register
+// entry's rows in Estonian (seed 000) and in English, the URL, and the declaration in both languages,
+// Estonian first.
 func TestText_CERT05_GEN05(t *testing.T) {
 	c := sample()
 	tests := []struct {
@@ -133,32 +136,40 @@ func TestText_CERT05_GEN05(t *testing.T) {
 		lines []string // in this order, each a whole line
 	}{
 		{pdf.TunnistusName, mustRender(t, 0, c), []string{
-			"Kutsetunnistus 204580",
+			"KUTSEREGISTER", "Kutsetunnistus 204580", "Väljastaja: Autonoomse Arenduse Ühing",
+			"PDF genereeritud 24.03.2025 14:38 Eesti aeg",
 			"Nimi:", "Ema-Kaks Piskel", "Isikukood:", "49502020047",
 			"Kutsenimetus:", "Sõiduautodiagnostik, tase 5", "Kutsestandard:", "Mootorsõidukidiagnostik, tase 5",
 			"EKR tase:", "5", "EQF tase:", "5", "Spetsialiseerumine:", "Sõiduautodiagnostik, tase 5",
 			"Valitud kompetentsid:", "Kutseeksami keel:", "eesti keel",
-			"Väljastaja:", "Autonoomse Arenduse Ühing", "Kehtib alates:", "09.01.2025", "Kehtib kuni:", "08.01.2030",
-			"PDF genereeritud 24.03.2025 14:38", "Kontrolli tunnistuse kehtivust:", sampleURL,
+			"Kehtib alates:", "09.01.2025", "Kehtib kuni:", "08.01.2030",
+			"Kontrolli tunnistuse kehtivust:", sampleURL,
+			"Väljavõte kutseregistrist, mida peab Sihtasutus Kutsekoda (registrikood 90006414).",
 		}},
 		{pdf.CertificateName, mustRender(t, 1, c), []string{
-			"Occupational qualification certificate 204580",
+			"KUTSEREGISTER · REGISTER OF OCCUPATIONAL QUALIFICATIONS",
+			"Occupational qualification certificate 204580", "Issued by: Autonoomse Arenduse Ühing",
+			"PDF generated 24.03.2025 14:38 Estonian time",
 			"Name:", "Ema-Kaks Piskel", "Personal identification code:", "49502020047",
 			"Qualification:", "Sõiduautodiagnostik, tase 5", "Occupational standard:", "EstQF level:", "5", "EQF level:", "5",
 			"Specialisation:", "Selected competences:", "Language of the exam:", "Estonian",
-			"Issued by:", "Autonoomse Arenduse Ühing", "Valid from:", "09.01.2025", "Valid until:", "08.01.2030",
-			"PDF generated 24.03.2025 14:38", "Check the validity of the certificate:", sampleURL,
+			"Valid from:", "09.01.2025", "Valid until:", "08.01.2030",
+			"Check the validity of the certificate:", sampleURL,
 		}},
 		{pdf.DeklaratsioonName, mustRender(t, 2, c), []string{
+			"KUTSEREGISTER · REGISTER OF OCCUPATIONAL QUALIFICATIONS", "Deklaratsioon / Declaration",
+			"Kutsetunnistus 204580 / Occupational qualification certificate 204580",
+			"Väljastaja / Issued by: Autonoomse Arenduse Ühing",
+			"PDF genereeritud / generated 24.03.2025 14:38 Eesti aeg / Estonian time",
 			"Deklaratsioon",
 			"Tunnistuse number:", "204580", "Nimi:", "Ema-Kaks Piskel", "Isikukood:", "49502020047",
 			"Kutsenimetus:", "Sõiduautodiagnostik, tase 5", "Väljastaja:", "Autonoomse Arenduse Ühing",
 			"Kehtib alates:", "09.01.2025", "Kehtib kuni:", "08.01.2030", sampleURL,
-			"PDF genereeritud 24.03.2025 14:38",
+			"PDF genereeritud 24.03.2025 14:38 Eesti aeg",
 			"Declaration",
 			"Certificate number:", "204580", "Name:", "Ema-Kaks Piskel", "Personal identification code:", "49502020047",
 			"Qualification:", "Issued by:", "Valid from:", "09.01.2025", "Valid until:", "08.01.2030", sampleURL,
-			"PDF generated 24.03.2025 14:38",
+			"PDF generated 24.03.2025 14:38 Estonian time",
 		}},
 	}
 	for _, tt := range tests {
@@ -503,4 +514,95 @@ func FuzzTunnistus(f *testing.F) {
 			t.Fatalf("Tunnistus: output starts %q", b[:min(len(b), 8)])
 		}
 	})
+}
+
+// TestDocuments_CERT06 renders the three documents at once and expects the bytes of the three
+// functions one by one, and their errors.
+func TestDocuments_CERT06(t *testing.T) {
+	for _, c := range []certificate.Certificate{sample(), long()} {
+		s, err := pdf.Documents(c, sampleStampDate, sampleGenerated, sampleURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, got := range [][]byte{s.Tunnistus, s.Certificate, s.Deklaratsioon} {
+			if want := render(t, docs[i], c, sampleURL); !bytes.Equal(got, want) {
+				t.Errorf("Documents: %s differs from the one rendered alone", docs[i].name)
+			}
+		}
+	}
+	c := sample()
+	c.Holder.Name = ""
+	if _, err := pdf.Documents(c, sampleStampDate, sampleGenerated, sampleURL); !errors.Is(err, pdf.ErrInvalid) || !errors.Is(err, invalid.ErrInvalid) {
+		t.Errorf("Documents(no name) = %v; want ErrInvalid", err)
+	}
+	if _, err := pdf.Documents(sample(), calendar.MustDate(2031, time.January, 1), sampleGenerated, sampleURL); !errors.Is(err, pdf.ErrNotValid) {
+		t.Errorf("Documents(after the end of validity) = %v; want ErrNotValid", err)
+	}
+}
+
+// TestFontSubsets_CERT01 gives holders names with letters of the font's other blocks (Latin
+// Extended-A, Greek, Cyrillic): each document embeds the block it needs beside the basic one, the
+// name reads back exactly, and a name of the basic block gives the sample's font program byte for
+// byte (the subset is made once per glyph set and copied).
+func TestFontSubsets_CERT01(t *testing.T) {
+	qpdf := tooltest.Need(t, "qpdf", "qpdf")
+	fontOf := func(b []byte) (string, []byte) {
+		j := objects(qpdfJSON(t, qpdf, b))
+		for _, o := range j {
+			if d := dict(o); d["/Type"] == "/FontDescriptor" {
+				return d["/FontName"].(string), streamData(t, qpdf, b, d["/FontFile2"].(string))
+			}
+		}
+		t.Fatal("no font")
+		return "", nil
+	}
+	base, baseProgram := fontOf(mustRender(t, 0, sample()))
+	for _, tt := range []struct {
+		name  string
+		block uint8
+	}{
+		{"Ema-Kaks Piskel-Tamm", 0},
+		{"Łukasz Wiśniewski", pdf.FontBlock('Ł')},
+		{"Αλέξανδρος Παπαδόπουλος", pdf.FontBlock('Α')},
+		{"Фёдор Достоевский", pdf.FontBlock('Ф')},
+	} {
+		c := sample()
+		c.Holder.Name = tt.name
+		b := mustRender(t, 0, c)
+		font, program := fontOf(b)
+		switch {
+		case tt.block == 0 && (font != base || !bytes.Equal(program, baseProgram)):
+			t.Errorf("%s: font %s (%d bytes); want the sample's %s (%d bytes)", tt.name, font, len(program), base, len(baseProgram))
+		case tt.block != 0 && (font == base || len(program) <= len(baseProgram)):
+			t.Errorf("%s: font %s (%d bytes) is not a larger subset than the sample's %s", tt.name, font, len(program), base)
+		}
+		if text := pdfText(t, b); !strings.Contains(text, "\n"+tt.name+"\n") {
+			t.Errorf("%s: not in the text:\n%s", tt.name, text)
+		}
+	}
+}
+
+// TestPageFilled_CERT05 looks at the one-page documents as a reader does: the heading block at the
+// top, the verification block at the foot of the page, and no gap between lines of half a page or
+// more (the old layout left the lower half of the register entry empty).
+func TestPageFilled_CERT05(t *testing.T) {
+	for _, d := range docs {
+		ws, pages := words(t, render(t, d, sample(), sampleURL))
+		if pages != 1 || len(ws) == 0 {
+			t.Fatalf("%s: %d pages, %d words; want one page", d.name, pages, len(ws))
+		}
+		sort.Slice(ws, func(i, j int) bool { return ws[i].yMin < ws[j].yMin })
+		const pageH = 841.89
+		if ws[0].yMin > 70 || ws[0].text != "KUTSEREGISTER" {
+			t.Errorf("%s: the page starts with %q at %.0f pt; want the register's name at the top", d.name, ws[0].text, ws[0].yMin)
+		}
+		if last := ws[len(ws)-1].yMax; last < pageH*0.8 {
+			t.Errorf("%s: the last line ends at %.0f pt of %.0f: the lower part of the page is empty", d.name, last, pageH)
+		}
+		for i := 1; i < len(ws); i++ {
+			if gap := ws[i].yMin - ws[i-1].yMax; gap > pageH*0.35 {
+				t.Errorf("%s: %.0f pt empty between %q and %q: more than a third of the page", d.name, gap, ws[i-1].text, ws[i].text)
+			}
+		}
+	}
 }

@@ -246,6 +246,41 @@ func (s *Store) CreateRequest(ctx context.Context, r application.Request, events
 	return r.Clone(), nil
 }
 
+// CreateRequests implements stamp.Store: every request with its events, under one lock, or none
+// when a token is taken (also by another request of the batch).
+func (s *Store) CreateRequests(ctx context.Context, rs []application.Request, events [][]store.Event) ([]application.Request, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(events) != len(rs) {
+		return nil, fmt.Errorf("memstore: CreateRequests: %d requests but %d event lists", len(rs), len(events))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seen := map[string]bool{}
+	for _, r := range rs {
+		if r.Token == "" {
+			continue
+		}
+		if _, taken := s.tokens[r.Token]; taken || seen[r.Token] {
+			return nil, fmt.Errorf("memstore: request token: %w", store.ErrExists)
+		}
+		seen[r.Token] = true
+	}
+	out := make([]application.Request, len(rs))
+	for i, r := range rs {
+		r = r.Clone()
+		r.Number = int64(len(s.requests) + 1)
+		s.requests = append(s.requests, r)
+		if r.Token != "" {
+			s.tokens[r.Token] = r.Number
+		}
+		s.appendEvents(events[i], strconv.FormatInt(r.Number, 10))
+		out[i] = r.Clone()
+	}
+	return out, nil
+}
+
 // HolderRequests implements application.Store.
 func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]application.Request, error) {
 	if err := ctx.Err(); err != nil {

@@ -49,6 +49,29 @@ func (s *Store) CreateRequest(ctx context.Context, r application.Request, events
 	return r, nil
 }
 
+// CreateRequests implements stamp.Store in one transaction (pgx.BeginFunc: on the host's
+// transaction, a savepoint): every request with its events, or none.
+func (s *Store) CreateRequests(ctx context.Context, rs []application.Request, events [][]store.Event) ([]application.Request, error) {
+	if len(events) != len(rs) {
+		return nil, fmt.Errorf("pgstore: CreateRequests: %d requests but %d event lists", len(rs), len(events))
+	}
+	out := make([]application.Request, len(rs))
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		t := s.WithDB(tx)
+		for i, r := range rs {
+			var err error
+			if out[i], err = t.CreateRequest(ctx, r, events[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func scanRequest(row pgx.Row) (application.Request, error) {
 	var (
 		r            application.Request

@@ -25,6 +25,11 @@ func init() {
 	cases = append(cases, requestCases...)
 }
 
+// stampStore is what stamp.Store adds to application.Store: a batch of requests in one commit.
+type stampStore interface {
+	CreateRequests(ctx context.Context, rs []application.Request, events [][]store.Event) ([]application.Request, error)
+}
+
 var requestCases = []testCase{
 	{
 		name:        "RequestsNumberedAndListed",
@@ -90,6 +95,45 @@ var requestCases = []testCase{
 			}
 			if _, err := s.RequestByToken(ctx, ""); !errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("RequestByToken(empty) = %v; want ErrNotFound", err)
+			}
+			return nil
+		},
+	},
+	{
+		name:        "CreateRequestsAllOrNothing",
+		explanation: "CreateRequests stores a batch of requests with their events in one commit, numbered in order; a token taken (also within the batch) wraps store.ErrExists and stores none of the batch (CERT-10, stamp.Service.StampBatch)",
+		check: func(ctx context.Context, s Store) error {
+			batch := []application.Request{Request(1, "204580", application.DigitalStamp), Request(2, "204581", application.DigitalStamp), Request(1, "204583", application.DigitalStamp)}
+			batch[1].Token = "t-1"
+			evs := [][]store.Event{{{Kind: "stamp.issued", Recipient: Holder(1).String()}}, {{Kind: "stamp.issued"}}, nil}
+			got, err := s.CreateRequests(ctx, batch, evs)
+			if err != nil {
+				return fmt.Errorf("CreateRequests: %v", err)
+			}
+			if len(got) != 3 || !(got[0].Number < got[1].Number && got[1].Number < got[2].Number) || got[2].Certificate != "204583" {
+				return fmt.Errorf("CreateRequests = %+v; want three, numbered in order", got)
+			}
+			if all, _ := allEvents(ctx, s); len(all) != 2 || all[0].Subject != fmt.Sprint(got[0].Number) || all[1].Subject != fmt.Sprint(got[1].Number) {
+				return fmt.Errorf("events = %+v; want one for each of the first two requests", all)
+			}
+			tok := func(no, token string) application.Request {
+				r := Request(3, no, application.DigitalStamp)
+				r.Token = token
+				return r
+			}
+			for _, bad := range [][]application.Request{
+				{tok("1", ""), tok("2", "t-1")},
+				{tok("3", "t-2"), tok("4", "t-2")},
+			} {
+				if _, err := s.CreateRequests(ctx, bad, [][]store.Event{{{Kind: "x"}}, nil}); !errors.Is(err, store.ErrExists) {
+					return fmt.Errorf("CreateRequests(a token taken) = %v; want ErrExists", err)
+				}
+			}
+			if rs, _ := s.HolderRequests(ctx, Holder(3)); len(rs) != 0 {
+				return fmt.Errorf("refused batches left %d requests", len(rs))
+			}
+			if all, _ := allEvents(ctx, s); len(all) != 2 {
+				return fmt.Errorf("refused batches left %d events", len(all)-2)
 			}
 			return nil
 		},

@@ -54,6 +54,7 @@ type Store interface {
 	examStore      // exam.go
 	store.Outbox   // the outbox every package writes to (outbox.go)
 	registerStore  // register.go
+	stampStore     // requests.go
 }
 
 type testCase struct {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/digitorus/timestamp"
+
+	"github.com/kutsekit/kutse/stamp/asice/internal/berlock"
 )
 
 // tsaPolicy is the TSA policy of every token: an OID under the example arc 2.999 (X.660).
@@ -92,7 +94,8 @@ func (c *TSAClient) TimeStamp(ctx context.Context, digest []byte, h crypto.Hash)
 	if err != nil {
 		return nil, fmt.Errorf("asicetest: time-stamp: %w", err)
 	}
-	ts, err := timestamp.ParseResponse(reply) // checks the status and, with certificates, the signature
+	var ts *timestamp.Timestamp
+	berlock.Do(func() { ts, err = timestamp.ParseResponse(reply) }) // checks the status and, with certificates, the signature
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("asicetest: time-stamp: %w", err)
