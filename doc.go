@@ -23,7 +23,7 @@
 //     the owner's list, publish/hide, the public view, invalidation, notices; the Registry service
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
 //   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do.
-//   - [github.com/kutsekit/kutse/application]: the owner's requests (CERT-10).
+//   - [github.com/kutsekit/kutse/certificate/request]: the owner's requests (CERT-10).
 //   - [github.com/kutsekit/kutse/schooldoc]: leaving certificates' and grade sheets' data, checks and
 //     printed lines (SCH-04..09).
 //   - [github.com/kutsekit/kutse/duplicate]: duplicates, re-issues and exchanges with their grounds,

@@ -37,9 +37,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
@@ -283,7 +283,7 @@ func loadSeal(keyFile, certFile string, now time.Time) (crypto.Signer, []*x509.C
 // fullStore is every store interface the flow uses: memstore and pgstore implement it.
 type fullStore interface {
 	certificate.Store
-	application.Store
+	request.Store
 }
 
 // openStore returns the store named by the -store flag and a function that releases it.

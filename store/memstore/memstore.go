@@ -22,9 +22,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
 )
@@ -36,11 +36,11 @@ type Store struct {
 	byHolder map[isikukood.Code][]certificate.Number
 	counters map[string]int64 // series key → last counter handed out
 	idem     map[string]idemEntry
-	events   []store.Event         // in ID order; events[i].ID == i+1
-	requests []application.Request // in Number order; requests[i].Number == i+1
-	tokens   map[string]int64      // request token → number
-	dup      duplicateState        // package duplicate's records (duplicate.go)
-	exam     examState             // packages exam/...'s records (exam.go)
+	events   []store.Event     // in ID order; events[i].ID == i+1
+	requests []request.Request // in Number order; requests[i].Number == i+1
+	tokens   map[string]int64  // request token → number
+	dup      duplicateState    // package duplicate's records (duplicate.go)
+	exam     examState         // packages exam/...'s records (exam.go)
 }
 
 type idemEntry struct {
@@ -63,7 +63,7 @@ func New() *Store {
 
 var (
 	_ certificate.Store = (*Store)(nil)
-	_ application.Store = (*Store)(nil)
+	_ request.Store     = (*Store)(nil)
 )
 
 // Certificate implements certificate.Store.
@@ -274,17 +274,17 @@ func (s *Store) MarkEventsSent(ctx context.Context, ids ...int64) error {
 	return nil
 }
 
-// CreateRequest implements application.Store.
-func (s *Store) CreateRequest(ctx context.Context, r application.Request, events []store.Event) (application.Request, error) {
+// CreateRequest implements request.Store.
+func (s *Store) CreateRequest(ctx context.Context, r request.Request, events []store.Event) (request.Request, error) {
 	if err := ctx.Err(); err != nil {
-		return application.Request{}, err
+		return request.Request{}, err
 	}
 	r = r.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if r.Token != "" {
 		if _, taken := s.tokens[r.Token]; taken {
-			return application.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrExists)
+			return request.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrExists)
 		}
 	}
 	r.Number = int64(len(s.requests) + 1)
@@ -296,14 +296,14 @@ func (s *Store) CreateRequest(ctx context.Context, r application.Request, events
 	return r.Clone(), nil
 }
 
-// HolderRequests implements application.Store.
-func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]application.Request, error) {
+// HolderRequests implements request.Store.
+func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]request.Request, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []application.Request{}
+	out := []request.Request{}
 	for i := len(s.requests) - 1; i >= 0; i-- {
 		if r := s.requests[i]; r.Holder == holder && !holder.IsZero() {
 			out = append(out, r.Clone())
@@ -312,16 +312,16 @@ func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]ap
 	return out, nil
 }
 
-// RequestByToken implements application.Store.
-func (s *Store) RequestByToken(ctx context.Context, token string) (application.Request, error) {
+// RequestByToken implements request.Store.
+func (s *Store) RequestByToken(ctx context.Context, token string) (request.Request, error) {
 	if err := ctx.Err(); err != nil {
-		return application.Request{}, err
+		return request.Request{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n, ok := s.tokens[token]
 	if !ok || token == "" {
-		return application.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrNotFound)
+		return request.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrNotFound)
 	}
 	return s.requests[n-1].Clone(), nil
 }

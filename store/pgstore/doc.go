@@ -11,7 +11,7 @@
 // # Schema and migrations
 //
 // The schema is versioned SQL embedded in the module (migrations/*.sql): 0001 certificates, number
-// series and the outbox; 0002 the owner's requests (package application); 0003 duplicate cases
+// series and the outbox; 0002 the owner's requests (package certificate/request); 0003 duplicate cases
 // (package duplicate); 0004 proficiency exam sessions and registrations (package exam/proficiency);
 // 0005 the day a certificate's owner was told its validity ends soon. [Migrate] creates the
 // schema if needed and applies what is missing in one transaction, under an advisory lock keyed by

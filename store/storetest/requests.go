@@ -6,18 +6,18 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/store"
 )
 
 // Request returns an owner's request fixture for test holder i about certificate no.
-func Request(i int, no string, kind application.RequestKind) application.Request {
-	return application.Request{
+func Request(i int, no string, kind request.Kind) request.Request {
+	return request.Request{
 		Kind: kind, Certificate: certificate.Number(no), Holder: Holder(i),
 		Date: calendar.MustDate(2026, time.November, 22), At: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC),
-		Status: application.Done, Data: map[string]string{"digest": "abc"},
+		Status: request.Done, Data: map[string]string{"digest": "abc"},
 	}
 }
 
@@ -32,7 +32,7 @@ var requestCases = []testCase{
 		check: func(ctx context.Context, s Store) error {
 			var nums []int64
 			for i, no := range []string{"204581", "E015992", "204583"} {
-				r := Request(1, no, application.RequestKind(i%4+1))
+				r := Request(1, no, request.Kind(i%4+1))
 				got, err := s.CreateRequest(ctx, r, []store.Event{{Kind: "request.created", Recipient: r.Holder.String()}})
 				if err != nil {
 					return fmt.Errorf("CreateRequest: %v", err)
@@ -42,7 +42,7 @@ var requestCases = []testCase{
 			if !(nums[0] < nums[1] && nums[1] < nums[2]) {
 				return fmt.Errorf("request numbers %v are not increasing", nums)
 			}
-			if _, err := s.CreateRequest(ctx, Request(2, "204580", application.Question), nil); err != nil {
+			if _, err := s.CreateRequest(ctx, Request(2, "204580", request.Question), nil); err != nil {
 				return err
 			}
 			rs, err := s.HolderRequests(ctx, Holder(1))
@@ -66,7 +66,7 @@ var requestCases = []testCase{
 		name:        "RequestToken",
 		explanation: "a request's token is unique: a second request with it wraps store.ErrExists and stores nothing; RequestByToken finds it, or wraps store.ErrNotFound",
 		check: func(ctx context.Context, s Store) error {
-			r := Request(1, "204580", application.DigitalStamp)
+			r := Request(1, "204580", request.DigitalStamp)
 			r.Token = "q7x2-secret"
 			if _, err := s.CreateRequest(ctx, r, nil); err != nil {
 				return err

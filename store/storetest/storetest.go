@@ -28,9 +28,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
@@ -40,7 +40,7 @@ import (
 // implement all of them to pass [Run].
 type Store interface {
 	certificate.Store
-	application.Store
+	request.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go
 }

@@ -1,4 +1,4 @@
-package application
+package request
 
 import (
 	"context"
@@ -12,15 +12,15 @@ import (
 	"github.com/kutsekit/kutse/store"
 )
 
-// RequestKind is what an owner asks for about a certificate (CERT-10).
-type RequestKind uint8
+// Kind is what an owner asks for about a certificate (CERT-10).
+type Kind uint8
 
 // The kinds of the owner's requests in the register's self-service (seed 000: "Minu taotlused").
 const (
-	InaccurateData RequestKind = iota + 1 // "Tunnistusel ebatäpsed andmed"
-	DigitalStamp                          // "Digitempel" (CERT-06)
-	Duplicate                             // "Duplikaat" (CERT-07)
-	Question                              // "Küsimus" to the awarding body (CERT-08)
+	InaccurateData Kind = iota + 1 // "Tunnistusel ebatäpsed andmed"
+	DigitalStamp                   // "Digitempel" (CERT-06)
+	Duplicate                      // "Duplikaat" (CERT-07)
+	Question                       // "Küsimus" to the awarding body (CERT-08)
 )
 
 var kindNames = [...]struct{ code, et, en string }{
@@ -31,32 +31,32 @@ var kindNames = [...]struct{ code, et, en string }{
 }
 
 // Valid reports whether k is one of the kinds.
-func (k RequestKind) Valid() bool { return k >= InaccurateData && k <= Question }
+func (k Kind) Valid() bool { return k >= InaccurateData && k <= Question }
 
 // String returns the kind's code, e.g. "digital-stamp".
-func (k RequestKind) String() string {
+func (k Kind) String() string {
 	if !k.Valid() {
-		return fmt.Sprintf("request-kind(%d)", uint8(k))
+		return fmt.Sprintf("kind(%d)", uint8(k))
 	}
 	return kindNames[k].code
 }
 
 // Name returns the kind as the self-service shows it, e.g. "Digitempel".
-func (k RequestKind) Name(lang law.Lang) string {
+func (k Kind) Name(lang law.Lang) string {
 	if !k.Valid() {
 		return k.String()
 	}
 	return lang.Pick(kindNames[k].et, kindNames[k].en)
 }
 
-// RequestStatus is where a request stands.
-type RequestStatus uint8
+// Status is where a request stands.
+type Status uint8
 
 // The statuses. A digital stamp is decided at once: Done or Refused.
 const (
-	Open    RequestStatus = iota + 1 // waiting for the awarding body or the registrar
-	Done                             // fulfilled
-	Refused                          // refused, with a reason
+	Open    Status = iota + 1 // waiting for the awarding body or the registrar
+	Done                      // fulfilled
+	Refused                   // refused, with a reason
 )
 
 var statusNames = [...]struct{ code, et, en string }{
@@ -66,15 +66,15 @@ var statusNames = [...]struct{ code, et, en string }{
 }
 
 // String returns the status's code.
-func (s RequestStatus) String() string {
+func (s Status) String() string {
 	if s < Open || s > Refused {
-		return fmt.Sprintf("request-status(%d)", uint8(s))
+		return fmt.Sprintf("status(%d)", uint8(s))
 	}
 	return statusNames[s].code
 }
 
 // Name returns the status in lang.
-func (s RequestStatus) Name(lang law.Lang) string {
+func (s Status) Name(lang law.Lang) string {
 	if s < Open || s > Refused {
 		return s.String()
 	}
@@ -85,12 +85,12 @@ func (s RequestStatus) Name(lang law.Lang) string {
 // certificate concerned, date and status). Number is allocated by the store.
 type Request struct {
 	Number      int64              // the request's number (seed 000: 428, 469, 470), allocated by the store
-	Kind        RequestKind        //
+	Kind        Kind               //
 	Certificate certificate.Number // the certificate concerned
 	Holder      isikukood.Code     // the owner who asked
 	Date        calendar.Date      // the date of the request (Europe/Tallinn)
 	At          time.Time          // when it was made
-	Status      RequestStatus      //
+	Status      Status             //
 	Reason      string             // why it was refused, or a note
 	// Token is an unguessable token that identifies the request, e.g. in the verification link of a
 	// digital stamp of a hidden certificate; "" for none. Unique where not empty.
@@ -128,9 +128,9 @@ type Store interface {
 	RequestByToken(ctx context.Context, token string) (Request, error)
 }
 
-// OpenRequests returns the numbers of the certificates that have an open request among rs, for the
+// OpenCertificates returns the numbers of the certificates that have an open request among rs, for the
 // owner's list marks (CERT-02, CERT-10).
-func OpenRequests(rs []Request) []certificate.Number {
+func OpenCertificates(rs []Request) []certificate.Number {
 	var out []certificate.Number
 	for _, r := range rs {
 		if r.IsOpen() {
