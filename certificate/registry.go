@@ -29,6 +29,9 @@ type Options struct {
 	// AttentionWindow is the number of months before the end of validity from which the owner's
 	// list asks for attention; 0 means [DefaultAttentionWindow], negative never.
 	AttentionWindow int
+	// Requests is where [Registry.List] finds the certificates the owner has open requests about
+	// (CERT-02, CERT-10), typically a *request.Service; nil means none is marked.
+	Requests RequestFinder
 }
 
 // Registry is the certificate register's service: issue, read, list, look up, search, hide,
@@ -36,10 +39,11 @@ type Options struct {
 // may not do with an error wrapping actor.ErrForbidden; a refused or failed call changes nothing.
 // A Registry is safe for concurrent use.
 type Registry struct {
-	st     Store
-	now    func() time.Time
-	series map[Kind]Series
-	window int
+	st       Store
+	now      func() time.Time
+	series   map[Kind]Series
+	window   int
+	requests RequestFinder
 }
 
 // NewRegistry returns a Registry on s. It checks the series in opts against their kinds.
@@ -65,6 +69,7 @@ func NewRegistry(s Store, opts *Options) (*Registry, error) {
 			r.series[k] = se
 		}
 		r.window = opts.AttentionWindow
+		r.requests = opts.Requests
 	}
 	return r, nil
 }
@@ -113,12 +118,22 @@ type IssueRequest struct {
 // occupational and partial certificates, the school for school documents, the exam centre for
 // state-exam and proficiency certificates, or the registrar.
 func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (Certificate, error) {
-	c := req.Certificate.Clone()
-	if err := a.Validate(); err != nil {
+	in, err := r.prepare(a, req)
+	if err != nil {
 		return Certificate{}, err
 	}
+	return r.st.IssueCertificate(ctx, in)
+}
+
+// prepare checks who acts and the certificate, fills in its defaults and returns what the store
+// commits to issue it, with the notice to the holder.
+func (r *Registry) prepare(a actor.Actor, req IssueRequest) (Issue, error) {
+	c := req.Certificate.Clone()
+	if err := a.Validate(); err != nil {
+		return Issue{}, err
+	}
 	if !mayIssue(a, c.Kind, c.IssuerCode) {
-		return Certificate{}, actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+") or the registrar may issue it")
+		return Issue{}, actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+") or the registrar may issue it")
 	}
 	now := r.instant()
 	if c.IssuedOn.IsZero() {
@@ -129,20 +144,20 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	}
 	c.Version, c.Hidden, c.Invalidated, c.Replaced, c.ExpiryNotice = 0, false, Invalidation{}, Replacement{}, calendar.Date{}
 	if err := c.Validate(); err != nil {
-		return Certificate{}, err
+		return Issue{}, err
 	}
 	c.IssuedAt = now
 	fp := ""
 	if req.IdempotencyKey != "" {
 		fp = fingerprint(c)
 	}
-	return r.st.IssueCertificate(ctx, Issue{
+	return Issue{
 		Certificate:    c,
 		Series:         r.series[c.Kind],
 		IdempotencyKey: req.IdempotencyKey,
 		Fingerprint:    fp,
 		Events:         []store.Event{event(EventIssued, &c, now, nil)},
-	})
+	}, nil
 }
 
 // fingerprint is a digest of what a request asks to issue, so that a store can tell a retry (same
@@ -215,9 +230,10 @@ type Entry struct {
 
 // List returns the certificates of the holder with personal code holder as the owner's list
 // ("Minu tunnistused", CERT-02, CERT-04) shows them on day asOf: hidden ones too, each with its
-// mark, newest validity first. open lists the certificates the owner has open requests about
-// (CERT-10). Only the owner or the registrar may list.
-func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Code, asOf calendar.Date, open []Number) ([]Entry, error) {
+// mark, newest validity first. A certificate the owner has an open request about (CERT-10) is
+// marked as needing attention: the Registry asks [Options.Requests] for them. Only the owner or the
+// registrar may list.
+func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Code, asOf calendar.Date) ([]Entry, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err
 	}
@@ -233,6 +249,12 @@ func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Cod
 	cs, err := r.st.HolderCertificates(ctx, holder)
 	if err != nil {
 		return nil, err
+	}
+	var open []Number
+	if r.requests != nil {
+		if open, err = r.requests.OpenRequests(ctx, a, holder); err != nil {
+			return nil, fmt.Errorf("certificate: the owner's open requests: %w", err)
+		}
 	}
 	out := make([]Entry, len(cs))
 	for i := range cs {

@@ -3,6 +3,7 @@ package request
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kutsekit/kutse/calendar"
@@ -97,6 +98,19 @@ type Request struct {
 	Token string
 	// Data holds kind-specific facts, e.g. a digital stamp's container digest and seal.
 	Data map[string]string
+
+	// Addressee is the registry code of the organisation the request goes to — for a question, the
+	// awarding body that issued the certificate (CERT-08) — or "" when it is the register's own.
+	Addressee string
+	// Text is what the owner wrote: the question, or the inaccurate data described.
+	Text string
+	// Answer is the addressee's answer; AnsweredAt when it was given (zero until then).
+	Answer     string
+	AnsweredAt time.Time
+
+	// Version is the store's optimistic-concurrency counter: 1 when the request is first stored,
+	// one more with every update.
+	Version int64
 }
 
 // Clone returns a deep copy of r.
@@ -128,12 +142,57 @@ type Store interface {
 	RequestByToken(ctx context.Context, token string) (Request, error)
 }
 
-// OpenCertificates returns the numbers of the certificates that have an open request among rs, for the
-// owner's list marks (CERT-02, CERT-10).
+// Query selects requests for the organisation they are addressed to.
+type Query struct {
+	// Addressee, when not empty, selects the requests addressed to the organisation with this
+	// registry code.
+	Addressee string
+	// Kind, when not zero, selects that kind.
+	Kind Kind
+	// Open selects the requests still open.
+	Open bool
+	// AfterNumber returns only requests with a greater Number (keyset paging).
+	AfterNumber int64
+	// Limit is the most to return; 0 means 100. Stores cap it at 1000.
+	Limit int
+}
+
+// EffectiveLimit returns the limit a store applies: 100 for 0, at most 1000.
+func (q Query) EffectiveLimit() int { return store.Limit(q.Limit) }
+
+// Matches reports whether r is selected by q, ignoring the limit: the rule every store applies.
+func (q Query) Matches(r *Request) bool {
+	return r.Number > q.AfterNumber && (q.Addressee == "" || r.Addressee == q.Addressee) &&
+		(q.Kind == 0 || r.Kind == q.Kind) && (!q.Open || r.IsOpen())
+}
+
+// ServiceStore is the storage the [Service] consumes: the requests, one read and updated by its
+// number, the requests addressed to an organisation, and the certificate a request is about.
+// storetest.Run checks an implementation.
+type ServiceStore interface {
+	Store
+	// Request returns the request numbered n, or an error wrapping store.ErrNotFound.
+	Request(ctx context.Context, n int64) (Request, error)
+	// UpdateRequest stores r if the stored request numbered r.Number has Version r.Version, with
+	// the events in the same commit (an event with an empty Subject gets the request's number), and
+	// returns it with Version+1. Otherwise it returns an error wrapping store.ErrNotFound (no such
+	// request) or store.ErrConflict (a stale version), and stores nothing. The kind, the
+	// certificate, the holder and the token of a stored request never change: an update that
+	// changes them is refused with an error wrapping invalid.ErrInvalid.
+	UpdateRequest(ctx context.Context, r Request, events []store.Event) (Request, error)
+	// Requests returns the requests q selects, ordered by Number, at most q.EffectiveLimit(). None
+	// is not an error.
+	Requests(ctx context.Context, q Query) ([]Request, error)
+	// Certificate returns the certificate numbered no, or an error wrapping store.ErrNotFound.
+	Certificate(ctx context.Context, no certificate.Number) (certificate.Certificate, error)
+}
+
+// OpenCertificates returns the numbers of the certificates that have an open request among rs, each
+// once, in the order of their first open request, for the owner's list marks (CERT-02, CERT-10).
 func OpenCertificates(rs []Request) []certificate.Number {
 	var out []certificate.Number
 	for _, r := range rs {
-		if r.IsOpen() {
+		if r.IsOpen() && r.Certificate != "" && !slices.Contains(out, r.Certificate) {
 			out = append(out, r.Certificate)
 		}
 	}

@@ -128,7 +128,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		return err
 	}
 
-	list, err := reg.List(ctx, me, owner, asOf, nil)
+	list, err := reg.List(ctx, me, owner, asOf)
 	if err != nil {
 		return err
 	}

@@ -287,7 +287,7 @@ func (s *Store) CreateRequest(ctx context.Context, r request.Request, events []s
 			return request.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrExists)
 		}
 	}
-	r.Number = int64(len(s.requests) + 1)
+	r.Number, r.Version = int64(len(s.requests)+1), 1
 	s.requests = append(s.requests, r)
 	if r.Token != "" {
 		s.tokens[r.Token] = r.Number

@@ -54,6 +54,7 @@ type Store struct {
 	q      queries
 	dq     duplicateQueries // package duplicate's statements (duplicate.go)
 	eq     examQueries      // the exam packages' statements (exam.go)
+	rq     requestQueries   // the owner's requests' further statements (requests.go)
 }
 
 // New returns a store on db in the schema named in opts. It does not touch the database: run
@@ -68,7 +69,7 @@ func New(db DB, opts *Options) (*Store, error) {
 	}
 	ident := pgx.Identifier{schema}.Sanitize()
 	return &Store{db: db, schema: schema, q: buildQueries(ident),
-		dq: buildDuplicateQueries(ident), eq: buildExamQueries(ident)}, nil
+		dq: buildDuplicateQueries(ident), eq: buildExamQueries(ident), rq: buildRequestQueries(ident)}, nil
 }
 
 // Schema returns the schema the store works in.

@@ -40,7 +40,7 @@ import (
 // implement all of them to pass [Run].
 type Store interface {
 	certificate.Store
-	request.Store
+	request.ServiceStore
 	duplicateStore // duplicate.go
 	examStore      // exam.go
 }
