@@ -13,7 +13,8 @@
 //     body that issued it, with a notice to the body; [Service.Answer] records the body's answer,
 //     closes the question and notifies the owner (CERT-08). Both notices are events in the outbox,
 //     committed with the change ([EventAsked], [EventAnswered]); Data["to"] says whether the
-//     event's Recipient is a person's code or an organisation's ([ToPerson], [ToOrganisation]).
+//     event's Recipient is a person's code or an organisation's (store.ToPerson,
+//     store.ToOrganisation).
 //   - Package duplicate keeps its cases in a store of its own; duplicate.Requests makes them a
 //     [Source], and [Service.List] lists them with the rest.
 //

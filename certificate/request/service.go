@@ -21,8 +21,9 @@ import (
 )
 
 // The kinds of event the service raises. Recipient is the organisation's registry code for a
-// notice to the awarding body and the owner's personal code for a notice to the owner; Data["to"]
-// says which ([ToPerson] or [ToOrganisation]), so a notifier never sends one to the other.
+// notice to the awarding body and the owner's personal code for a notice to the owner;
+// Data["to"] (store.RecipientKey) says which (store.ToPerson or store.ToOrganisation), so a
+// notifier never sends one to the other.
 //
 //   - EventAsked, to the awarding body (the request's Addressee): the owner asked a question about
 //     a certificate. Data: "certificate", "title", "question", "to".
@@ -31,12 +32,6 @@ import (
 const (
 	EventAsked    = "request.asked"
 	EventAnswered = "request.answered"
-)
-
-// The values of an event's Data["to"]: whom its Recipient names.
-const (
-	ToPerson       = "person"       // Recipient is a personal code
-	ToOrganisation = "organisation" // Recipient is a registry code
 )
 
 // MaxText is the longest question or answer, in characters.
@@ -129,7 +124,7 @@ func (s *Service) Ask(ctx context.Context, a actor.Actor, no certificate.Number,
 	r := Request{Kind: Question, Certificate: c.Number, Holder: c.Holder.Code, Date: calendar.DateOf(now), At: now,
 		Status: Open, Addressee: c.IssuerCode, Text: strings.TrimSpace(question)}
 	ev := store.Event{Kind: EventAsked, Recipient: c.IssuerCode, At: now, Data: map[string]string{
-		"certificate": string(c.Number), "title": c.Title, "question": r.Text, "to": ToOrganisation}}
+		"certificate": string(c.Number), "title": c.Title, "question": r.Text, store.RecipientKey: store.ToOrganisation}}
 	return s.st.CreateRequest(ctx, r, []store.Event{ev})
 }
 
@@ -168,7 +163,7 @@ func (s *Service) Answer(ctx context.Context, a actor.Actor, n int64, answer str
 			by = r.Addressee
 		}
 		ev := store.Event{Kind: EventAnswered, Recipient: r.Holder.String(), At: now, Data: map[string]string{
-			"certificate": string(r.Certificate), "question": r.Text, "answer": r.Answer, "by": by, "to": ToPerson}}
+			"certificate": string(r.Certificate), "question": r.Text, "answer": r.Answer, "by": by, store.RecipientKey: store.ToPerson}}
 		if c, cerr := s.st.Certificate(ctx, r.Certificate); cerr == nil {
 			ev.Data["title"] = c.Title
 		}

@@ -68,7 +68,7 @@ func TestAsk_CERT08(t *testing.T) {
 		t.Errorf("Ask = %+v", r)
 	}
 	evs := events(t, st)
-	if len(evs) != 1 || evs[0].Kind != request.EventAsked || evs[0].Recipient != "80015264" || evs[0].Data["to"] != request.ToOrganisation ||
+	if len(evs) != 1 || evs[0].Kind != request.EventAsked || evs[0].Recipient != "80015264" || evs[0].Data["to"] != store.ToOrganisation ||
 		evs[0].Data["question"] != r.Text || evs[0].Data["certificate"] != "KT000001" {
 		t.Errorf("events = %+v; want one notice to the awarding body", evs)
 	}
@@ -120,7 +120,7 @@ func TestAnswer_CERT08(t *testing.T) {
 		t.Errorf("Answer = %+v", a)
 	}
 	evs := events(t, st)
-	if len(evs) != 2 || evs[1].Kind != request.EventAnswered || evs[1].Recipient != holder.String() || evs[1].Data["to"] != request.ToPerson ||
+	if len(evs) != 2 || evs[1].Kind != request.EventAnswered || evs[1].Recipient != holder.String() || evs[1].Data["to"] != store.ToPerson ||
 		evs[1].Data["answer"] != a.Answer || evs[1].Data["by"] != "80015264" || evs[1].Data["title"] != "Kokk, tase 4" {
 		t.Errorf("events = %+v; want the answer to the owner", evs)
 	}

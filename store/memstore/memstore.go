@@ -41,6 +41,7 @@ type Store struct {
 	tokens   map[string]int64  // request token → number
 	dup      duplicateState    // package duplicate's records (duplicate.go)
 	exam     examState         // packages exam/...'s records (exam.go)
+	app      applicationState  // package application's records (application.go)
 }
 
 type idemEntry struct {
@@ -58,6 +59,7 @@ func New() *Store {
 		tokens:   map[string]int64{},
 		dup:      newDuplicateState(),
 		exam:     newExamState(),
+		app:      newApplicationState(),
 	}
 }
 
@@ -138,20 +140,28 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 	if err := ctx.Err(); err != nil {
 		return certificate.Certificate{}, err
 	}
-	c := in.Certificate.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	c, _, err := s.issueLocked(in)
+	return c, err
+}
+
+// issueLocked issues in as IssueCertificate does and reports whether it issued a new certificate
+// (false: an idempotent repeat, nothing written). It checks everything before it writes anything.
+// The caller holds s.mu.
+func (s *Store) issueLocked(in certificate.Issue) (certificate.Certificate, bool, error) {
+	c := in.Certificate.Clone()
 	if in.IdempotencyKey != "" {
 		if e, ok := s.idem[in.IdempotencyKey]; ok {
 			if e.fingerprint != in.Fingerprint {
-				return certificate.Certificate{}, fmt.Errorf("memstore: idempotency key %q was used for another request: %w", in.IdempotencyKey, store.ErrExists)
+				return certificate.Certificate{}, false, fmt.Errorf("memstore: idempotency key %q was used for another request: %w", in.IdempotencyKey, store.ErrExists)
 			}
-			return s.certs[e.number].Clone(), nil
+			return s.certs[e.number].Clone(), false, nil
 		}
 	}
 	if c.Number == "" {
 		if in.Series.Width < 1 {
-			return certificate.Certificate{}, fmt.Errorf("memstore: no number and no series to allocate one from: %w", certificate.ErrInvalid)
+			return certificate.Certificate{}, false, fmt.Errorf("memstore: no number and no series to allocate one from: %w", certificate.ErrInvalid)
 		}
 		key := in.Series.Key()
 		n := s.counters[key]
@@ -161,7 +171,7 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 		for {
 			n++
 			if n > in.Series.Max() {
-				return certificate.Certificate{}, fmt.Errorf("memstore: series %q is exhausted: %w", key, store.ErrExists)
+				return certificate.Certificate{}, false, fmt.Errorf("memstore: series %q is exhausted: %w", key, store.ErrExists)
 			}
 			if _, taken := s.certs[in.Series.Format(n)]; !taken {
 				break
@@ -170,7 +180,7 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 		s.counters[key] = n
 		c.Number = in.Series.Format(n)
 	} else if _, taken := s.certs[c.Number]; taken {
-		return certificate.Certificate{}, fmt.Errorf("memstore: certificate %q: %w", c.Number, store.ErrExists)
+		return certificate.Certificate{}, false, fmt.Errorf("memstore: certificate %q: %w", c.Number, store.ErrExists)
 	}
 	c.Version = 1
 	s.certs[c.Number] = c
@@ -181,7 +191,7 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 		s.idem[in.IdempotencyKey] = idemEntry{number: c.Number, fingerprint: in.Fingerprint}
 	}
 	s.appendEvents(in.Events, string(c.Number))
-	return c.Clone(), nil
+	return c.Clone(), true, nil
 }
 
 // UpdateCertificate implements certificate.Store.

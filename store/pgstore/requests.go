@@ -207,15 +207,5 @@ func (s *Store) UpdateRequest(ctx context.Context, r request.Request, events []s
 // Requests implements request.ServiceStore.
 func (s *Store) Requests(ctx context.Context, q request.Query) ([]request.Request, error) {
 	rows, err := s.db.Query(ctx, s.rq.list, max(q.AfterNumber, 0), q.Addressee, int16(q.Kind), q.Open, q.EffectiveLimit())
-	if err != nil {
-		return nil, mapErr("requests", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (request.Request, error) { return scanRequest(r) })
-	if err != nil {
-		return nil, mapErr("requests", err)
-	}
-	if out == nil {
-		out = []request.Request{}
-	}
-	return out, nil
+	return collect(rows, err, "requests", scanRequest)
 }

@@ -28,6 +28,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/certificate/request"
@@ -41,6 +42,7 @@ import (
 type Store interface {
 	certificate.Store
 	request.ServiceStore
+	application.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go
 }
