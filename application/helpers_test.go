@@ -55,7 +55,7 @@ type env struct {
 	clk *clock
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	e := &env{st: memstore.New(), clk: &clock{}}
 	e.clk.set(start)
@@ -90,7 +90,7 @@ func doc(code, name, text string) application.Attachment {
 // draft starts a first application for the welder's qualification and fills in every step: the
 // contacts, the choice (manual arc welding, in Estonian), the three required documents, the
 // conditions and the declaration.
-func (e *env) draft(t *testing.T, in application.StartInput) application.Application {
+func (e *env) draft(t testing.TB, in application.StartInput) application.Application {
 	t.Helper()
 	ctx := t.Context()
 	if in.Standard == 0 {
@@ -121,7 +121,7 @@ func (e *env) received(t *testing.T) application.Application {
 }
 
 // must returns a function that fails t on an error and returns the application.
-func must(t *testing.T) func(application.Application, error) application.Application {
+func must(t testing.TB) func(application.Application, error) application.Application {
 	return func(a application.Application, err error) application.Application {
 		t.Helper()
 		if err != nil {

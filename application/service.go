@@ -1031,7 +1031,8 @@ func (s *Service) DecideContest(ctx context.Context, a actor.Actor, id int64, in
 }
 
 // Mine returns the applications of the person acting (an owner), drafts too, newest first: "Minu
-// taotlused" of the applicant's page (seed 000 slide 3).
+// taotlused" of the applicant's page (seed 000 slide 3). The forms' bytes are left out; [Service.Get]
+// returns an application with its form.
 func (s *Service) Mine(ctx context.Context, a actor.Actor) ([]Application, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err
@@ -1046,7 +1047,8 @@ func (s *Service) Mine(ctx context.Context, a actor.Actor) ([]Application, error
 
 // Inbox returns the submitted applications (never drafts) the organisation acting processes, as q
 // further selects them, ordered by ID: the awarding body's every application, a partner's those
-// submitted to it (APP-04); the registrar's every application q selects.
+// submitted to it (APP-04); the registrar's every application q selects. The forms' bytes are left
+// out, as in [Service.Mine].
 func (s *Service) Inbox(ctx context.Context, a actor.Actor, q Query) ([]Application, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err

@@ -30,8 +30,8 @@ type Store interface {
 	// nor does Awarded once set: an update that changes them is refused with an error wrapping
 	// invalid.ErrInvalid.
 	UpdateApplication(ctx context.Context, a Application, events []store.Event) (Application, error)
-	// Applications returns the applications q selects, ordered by ID, at most q.EffectiveLimit().
-	// None is not an error.
+	// Applications returns the applications q selects, ordered by ID, at most q.EffectiveLimit(),
+	// without their forms' bytes (Form.Data is nil; Application returns them). None is not an error.
 	Applications(ctx context.Context, q Query) ([]Application, error)
 	// AwardApplication writes an award in one commit: see [Awarding].
 	AwardApplication(ctx context.Context, in Awarding) (Issued, error)

@@ -94,7 +94,9 @@ func (s *Store) Applications(ctx context.Context, q application.Query) ([]applic
 			break
 		}
 		if a := &s.app.apps[i]; q.Matches(a) {
-			out = append(out, a.Clone())
+			c := *a
+			c.Form.Data = nil // lists leave the forms' bytes out
+			out = append(out, c.Clone())
 		}
 	}
 	return out, nil

@@ -73,7 +73,7 @@ SELECT id FROM c`),
 ), ` + outboxCTEWith("u", "'application/' || u.id::text", 16) + `
 SELECT version FROM u`),
 		ident: sub(`SELECT version, applicant_code, body, coalesce(awarded, '') FROM {s}.application WHERE id = $1`),
-		list: sub(`SELECT ` + appCols + ` FROM {s}.application
+		list: sub(`SELECT ` + strings.Replace(appCols, "record, form,", "record, NULL::bytea,", 1) + ` FROM {s}.application
 WHERE id > $1::bigint
 	AND ($2::text = '' OR applicant_code = $2::text)
 	AND ($3::text = '' OR body = $3::text)

@@ -287,6 +287,10 @@ var applicationCases = []testCase{
 					return fmt.Errorf("Applications(%+v) = %v, %v; want %v", tc.q, got, err, tc.want)
 				}
 			}
+			as, _ := s.Applications(ctx, application.Query{Limit: 1})
+			if len(as) != 1 || as[0].Form.Data != nil || as[0].Form.SHA256 == "" || len(as[0].Attachments) != 1 {
+				return fmt.Errorf("Applications = %+v; want the records without their forms' bytes", as)
+			}
 			return nil
 		},
 	},

@@ -16,7 +16,10 @@
 // committed with the change and never without it, copies in and out, and a cancelled context; the
 // owner's requests (numbering, unique tokens); duplicate cases (versions, and IssueDuplicate writing
 // the case, the original and the duplicate together or not at all); proficiency registrations (one
-// active registration per person, also under concurrency; idempotent registering). [RunModel] is a
+// active registration per person, also under concurrency; idempotent registering); the owner's
+// requests' versions and their query by addressee (CERT-08); applications (versions, queries, the
+// awarding bodies' settings, and AwardApplication writing the application and its certificate
+// together or not at all, exactly once under retries and 20 concurrent deciders). [RunModel] is a
 // model-based check of the certificate store against memstore. Later issues add their cases here.
 package storetest
 
