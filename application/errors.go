@@ -22,6 +22,9 @@ var (
 	// ErrNotAwarded: the awarding body does not award the qualification, or its right to award
 	// does not cover the day.
 	ErrNotAwarded = errors.New("the awarding body does not award the qualification")
+	// ErrPartner: the organisation is not a partner the awarding body authorised to receive
+	// applications for the qualification on the day (APP-04).
+	ErrPartner = errors.New("not a partner authorised to receive the applications")
 	// ErrNoStandard: no version of the standard is in force on the day (GEN-04).
 	ErrNoStandard = errors.New("no version of the occupational standard is in force")
 	// ErrRecertify: the certificate cannot be re-certified (APP-02).

@@ -16,8 +16,10 @@ import (
 // application's ([Subject]: "application/<id>").
 //
 // Every event's Data has "application" (the id), "kind" ("first" or "recertification"), "title"
-// (the qualification applied for), "standard", "body" and "bodyName" (the awarding body), and "to";
-// the kinds below add what their message needs:
+// (the qualification applied for), "standard", "body" and "bodyName" (the awarding body), "to", and
+// "email" where the recipient's address is known: the applicant's from the flow's first step, an
+// organisation's from the body's settings (Settings.Email, Partner.Email); the kinds below add what
+// their message needs:
 //
 //	kind                          to            when                                          Data added
 //	application.submitted         applicant     the application was submitted                 submitted, form (the form's SHA-256)
@@ -61,16 +63,26 @@ func base(a *Application, to string) map[string]string {
 
 // toApplicant returns an event of kind to the applicant, with the pairs of extra added to its Data.
 func toApplicant(kind string, a *Application, at time.Time, extra ...string) store.Event {
-	return event(kind, a.Applicant.Code.String(), store.ToPerson, a, at, extra)
+	return event(kind, a.Applicant.Code.String(), store.ToPerson, a.Applicant.Email, a, at, extra)
 }
 
-// toOrg returns an event of kind to the organisation with registry code org.
-func toOrg(kind, org string, a *Application, at time.Time, extra ...string) store.Event {
-	return event(kind, org, store.ToOrganisation, a, at, extra)
+// toOrg returns an event of kind to the organisation with registry code org: the awarding body of
+// settings s or one of its partners.
+func toOrg(kind, org string, s *Settings, a *Application, at time.Time, extra ...string) store.Event {
+	email := ""
+	if org == s.Body {
+		email = s.Email
+	} else if p, ok := s.Partner(org); ok {
+		email = p.Email
+	}
+	return event(kind, org, store.ToOrganisation, email, a, at, extra)
 }
 
-func event(kind, rcpt, to string, a *Application, at time.Time, extra []string) store.Event {
+func event(kind, rcpt, to, email string, a *Application, at time.Time, extra []string) store.Event {
 	d := base(a, to)
+	if email != "" {
+		d["email"] = email
+	}
 	for i := 0; i+1 < len(extra); i += 2 {
 		if extra[i+1] != "" || extra[i] == "certificate" {
 			d[extra[i]] = extra[i+1]

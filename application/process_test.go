@@ -147,6 +147,11 @@ func TestProcess_APP08_APP07(t *testing.T) {
 		t.Errorf("events =\n\t%v\nwant\n\t%v", got, want)
 	}
 	for _, ev := range e.events(t, mark) {
+		wantEmail := map[string]string{person.String(): "ema-kaks@example.ee", school: "info@keevituskoolitus.example.ee",
+			sample.MachineIndustryCode: "taotlused@emtl.ee"}[ev.Recipient]
+		if ev.Kind != certificate.EventIssued && ev.Data["email"] != wantEmail {
+			t.Errorf("%s to %s: email %q; want %q", ev.Kind, ev.Recipient, ev.Data["email"], wantEmail)
+		}
 		if ev.Kind == application.EventAwarded && ev.Data["certificate"] != "204600" {
 			t.Errorf("awarded event data = %v; want the certificate's number", ev.Data)
 		}

@@ -113,26 +113,35 @@ func (s *Service) PutSettings(ctx context.Context, a actor.Actor, set Settings) 
 	return s.st.PutBodySettings(ctx, set)
 }
 
+// lookup is what the register and the body's settings say about applying for a standard on a day.
+type lookup struct {
+	std      register.Standard
+	dest     Destination
+	offer    Offer
+	settings Settings
+}
+
 // offer reads the register's data and the body's settings for standard std and body, and says where
 // to apply on day d.
-func (s *Service) offer(ctx context.Context, std register.ID, body string, d calendar.Date) (Destination, Offer, Settings, error) {
+func (s *Service) offer(ctx context.Context, std register.ID, body string, d calendar.Date) (lookup, error) {
 	sd, err := s.cfg.Register.Standard(ctx, std)
 	if err != nil {
-		return Destination{}, Offer{}, Settings{}, err
+		return lookup{}, err
 	}
 	b, err := s.cfg.Register.AwardingBody(ctx, body)
 	if err != nil {
-		return Destination{}, Offer{}, Settings{}, err
+		return lookup{}, err
 	}
 	set, err := s.settings(ctx, body)
 	if err != nil {
-		return Destination{}, Offer{}, Settings{}, err
+		return lookup{}, err
 	}
 	dest, err := Where(sd, b, set, d)
 	if err != nil {
-		return Destination{}, Offer{}, Settings{}, err
+		return lookup{}, err
 	}
-	return dest, Offer{Version: dest.Version, Award: dest.Award, Body: b, Qualification: dest.Qualification}, set, nil
+	return lookup{std: sd, dest: dest, settings: set,
+		offer: Offer{Version: dest.Version, Award: dest.Award, Body: b, Qualification: dest.Qualification}}, nil
 }
 
 // Where answers "apply here" or "go to <URL>" for the standard with one of its version ids std,
@@ -142,8 +151,8 @@ func (s *Service) Where(ctx context.Context, a actor.Actor, std register.ID, bod
 	if err := a.Validate(); err != nil {
 		return Destination{}, err
 	}
-	dest, _, _, err := s.offer(ctx, std, body, s.Today())
-	return dest, err
+	l, err := s.offer(ctx, std, body, s.Today())
+	return l.dest, err
 }
 
 // StartInput is what [Service.Start] takes.
@@ -194,17 +203,14 @@ func (s *Service) Start(ctx context.Context, a actor.Actor, in StartInput) (Appl
 	}
 	now := s.instant()
 	today := calendar.DateOf(now)
-	dest, o, set, err := s.offer(ctx, in.Standard, in.Body, today)
+	l, err := s.offer(ctx, in.Standard, in.Body, today)
 	if err != nil {
 		return Application{}, err
 	}
-	if !dest.Here {
-		return Application{}, &ElsewhereError{Body: in.Body, URL: dest.URL}
+	if !l.dest.Here {
+		return Application{}, &ElsewhereError{Body: in.Body, URL: l.dest.URL}
 	}
-	std, err := s.cfg.Register.Standard(ctx, in.Standard)
-	if err != nil {
-		return Application{}, err
-	}
+	o, set, std := &l.offer, &l.settings, l.std
 	app := Application{
 		Kind: in.Kind, State: Draft, Body: o.Body.Code, BodyName: o.Body.Name, Receiver: o.Body.Code, ReceiverName: o.Body.Name,
 		Standard: std.ID, StandardVersion: o.Version.ID, StandardName: o.Version.Name, Level: o.Version.EKR,
@@ -214,7 +220,7 @@ func (s *Service) Start(ctx context.Context, a actor.Actor, in StartInput) (Appl
 		p, ok := set.Partner(in.Receiver)
 		if !ok || !p.Covers(std.ID, today) {
 			return Application{}, &RuleError{Rule: RulePartner, Citation: selfService.String(), Op: "submit to " + in.Receiver,
-				Reason: in.Receiver + " is not a partner " + o.Body.Name + " authorised to receive applications for " + o.Version.Name, Err: ErrNotAwarded}
+				Reason: in.Receiver + " is not a partner " + o.Body.Name + " authorised to receive applications for " + o.Version.Name, Err: ErrPartner}
 		}
 		app.Receiver, app.ReceiverName = p.Code, p.Name
 	}
@@ -233,7 +239,7 @@ func (s *Service) Start(ctx context.Context, a actor.Actor, in StartInput) (Appl
 			return Application{}, err
 		}
 		app.Certificate = c.Number
-		if ch, err := ResolveChoice(choiceOf(&c, &o), &o); err == nil {
+		if ch, err := ResolveChoice(choiceOf(&c, o), o); err == nil {
 			app.Choice = ch
 		}
 	}
@@ -304,8 +310,8 @@ func choiceOf(c *certificate.Certificate, o *Offer) Choice {
 	return ch
 }
 
-// load reads application id and returns it with the capacity in which a acts on it, the body's
-// settings and today's date, or refuses an actor that may not see it.
+// load reads application id and returns it with the capacity in which a acts on it and the body's
+// settings, or refuses an actor that may not see it.
 func (s *Service) load(ctx context.Context, a actor.Actor, id int64) (Application, Party, Settings, error) {
 	if err := a.Validate(); err != nil {
 		return Application{}, Nobody, Settings{}, err
@@ -354,11 +360,11 @@ func (s *Service) View(ctx context.Context, a actor.Actor, id int64) (View, erro
 	}
 	v := View{Application: app, Actions: Actions(app.State, p)}
 	if app.State == Draft || app.State == Incomplete {
-		_, o, _, err := s.offer(ctx, app.Standard, app.Body, s.Today())
+		l, err := s.offer(ctx, app.Standard, app.Body, s.Today())
 		if err != nil {
 			return View{}, err
 		}
-		v.Pages = Pages(&app, &o)
+		v.Pages = Pages(&app, &l.offer)
 		v.Current = Current(v.Pages)
 	}
 	if v.Deadlines, err = Track(&app, s.Today()); err != nil {
@@ -475,14 +481,14 @@ func (s *Service) Choose(ctx context.Context, a actor.Actor, id, version int64, 
 // here returns the offer for the application's qualification, or an *ElsewhereError when the body
 // no longer receives it in the register.
 func (s *Service) here(ctx context.Context, app *Application, d calendar.Date) (Offer, error) {
-	dest, o, _, err := s.offer(ctx, app.Standard, app.Body, d)
+	l, err := s.offer(ctx, app.Standard, app.Body, d)
 	if err != nil {
 		return Offer{}, err
 	}
-	if !dest.Here {
-		return Offer{}, &ElsewhereError{Body: app.Body, URL: dest.URL}
+	if !l.dest.Here {
+		return Offer{}, &ElsewhereError{Body: app.Body, URL: l.dest.URL}
 	}
-	return o, nil
+	return l.offer, nil
 }
 
 // refresh takes the standard's version in force into the application, with its conditions.
@@ -565,7 +571,7 @@ func (s *Service) Review(ctx context.Context, a actor.Actor, id, version int64, 
 // (avaldus) is generated into the record ([RenderForm]) and the applicant and the receiver are
 // notified, in one commit.
 func (s *Service) Submit(ctx context.Context, a actor.Actor, id, version int64) (Application, error) {
-	return s.step(ctx, a, id, version, Submit, func(app *Application, _ Party, _ *Settings, now time.Time) ([]store.Event, error) {
+	return s.step(ctx, a, id, version, Submit, func(app *Application, _ Party, set *Settings, now time.Time) ([]store.Event, error) {
 		today := calendar.DateOf(now)
 		o, err := s.here(ctx, app, today)
 		if err != nil {
@@ -590,6 +596,12 @@ func (s *Service) Submit(ctx context.Context, a actor.Actor, id, version int64) 
 			return nil, &RuleError{Rule: RuleConditions, Citation: selfService.String(), Op: "submit application " + strconv.FormatInt(app.ID, 10),
 				Reason: "no application round of " + o.Body.Name + " for " + o.Version.Name + " is open on " + today.Register(), Err: ErrRound}
 		}
+		if app.Receiver != app.Body {
+			if p, ok := set.Partner(app.Receiver); !ok || !p.Covers(app.Standard, today) {
+				// The body no longer authorises the partner chosen: the body itself receives it.
+				app.Receiver, app.ReceiverName = app.Body, app.BodyName
+			}
+		}
 		app.State, app.SubmittedAt = Submitted, now
 		if app.Submitted.IsZero() {
 			app.Submitted = today
@@ -602,7 +614,7 @@ func (s *Service) Submit(ctx context.Context, a actor.Actor, id, version int64) 
 		sub := now.Format(time.RFC3339)
 		return []store.Event{
 			toApplicant(EventSubmitted, app, now, "submitted", sub, "form", app.Form.SHA256),
-			toOrg(EventArrived, app.Receiver, app, now, "applicant", app.Applicant.Name, "submitted", sub),
+			toOrg(EventArrived, app.Receiver, set, app, now, "applicant", app.Applicant.Name, "submitted", sub),
 		}, nil
 	})
 }
@@ -610,7 +622,7 @@ func (s *Service) Submit(ctx context.Context, a actor.Actor, id, version int64) 
 // Withdraw withdraws the application at the applicant's wish, before it is decided (APP-08); the
 // receiver is notified of a submitted one. A draft withdrawn simply ends.
 func (s *Service) Withdraw(ctx context.Context, a actor.Actor, id, version int64, reason string) (Application, error) {
-	return s.step(ctx, a, id, version, Withdraw, func(app *Application, _ Party, _ *Settings, now time.Time) ([]store.Event, error) {
+	return s.step(ctx, a, id, version, Withdraw, func(app *Application, _ Party, set *Settings, now time.Time) ([]store.Event, error) {
 		e := newErrors()
 		checkText(e, "reason", reason, false, 2000)
 		if err := e.Err(); err != nil {
@@ -621,7 +633,7 @@ func (s *Service) Withdraw(ctx context.Context, a actor.Actor, id, version int64
 		if draft {
 			return nil, nil
 		}
-		return []store.Event{toOrg(EventWithdrawn, app.Receiver, app, now, "reason", strings.TrimSpace(reason))}, nil
+		return []store.Event{toOrg(EventWithdrawn, app.Receiver, set, app, now, "reason", strings.TrimSpace(reason))}, nil
 	})
 }
 
@@ -691,7 +703,7 @@ func (s *Service) Complete(ctx context.Context, a actor.Actor, id, version int64
 		}
 		app.State = InProcess
 		app.Completion.Completed = calendar.DateOf(now)
-		return []store.Event{toOrg(EventCompleted, app.Receiver, app, now, "completed", app.Completion.Completed.String())}, nil
+		return []store.Event{toOrg(EventCompleted, app.Receiver, set, app, now, "completed", app.Completion.Completed.String())}, nil
 	})
 }
 
@@ -706,7 +718,7 @@ type AdmitInput struct {
 // The receiver admits; the applicant is notified, and when a partner admitted, the awarding body
 // too (the application is ready for its decision).
 func (s *Service) Admit(ctx context.Context, a actor.Actor, id int64, in AdmitInput) (Application, error) {
-	return s.step(ctx, a, id, in.Version, Admit, func(app *Application, p Party, _ *Settings, now time.Time) ([]store.Event, error) {
+	return s.step(ctx, a, id, in.Version, Admit, func(app *Application, p Party, set *Settings, now time.Time) ([]store.Event, error) {
 		e := newErrors()
 		today := calendar.DateOf(now)
 		if !in.ExamDate.IsZero() && (!in.ExamDate.IsValid() || in.ExamDate.Before(today)) {
@@ -724,7 +736,7 @@ func (s *Service) Admit(ctx context.Context, a actor.Actor, id int64, in AdmitIn
 		}
 		evs := []store.Event{toApplicant(EventAdmitted, app, now, "examDate", exam, "note", app.Admission.Note)}
 		if p != Body {
-			evs = append(evs, toOrg(EventReady, app.Body, app, now, "by", a.Org))
+			evs = append(evs, toOrg(EventReady, app.Body, set, app, now, "by", a.Org))
 		}
 		return evs, nil
 	})
@@ -923,7 +935,7 @@ type ContestInput struct {
 // notified with the due date. A refusal is contested once in the register; the next step is the
 // administrative court (HMS § 87).
 func (s *Service) Contest(ctx context.Context, a actor.Actor, id int64, in ContestInput) (Application, error) {
-	return s.step(ctx, a, id, in.Version, FileContest, func(app *Application, _ Party, _ *Settings, now time.Time) ([]store.Event, error) {
+	return s.step(ctx, a, id, in.Version, FileContest, func(app *Application, _ Party, set *Settings, now time.Time) ([]store.Event, error) {
 		today := calendar.DateOf(now)
 		e := newErrors()
 		checkText(e, "Grounds", in.Grounds, true, 20000)
@@ -955,7 +967,7 @@ func (s *Service) Contest(ctx context.Context, a actor.Actor, id int64, in Conte
 		}
 		app.State = Contested
 		app.Contest = Contest{Grounds: strings.TrimSpace(in.Grounds), Learned: learned, Filed: today, FiledBy: filing.Due, Due: decision.Due}
-		return []store.Event{toOrg(EventContested, app.Body, app, now, "grounds", app.Contest.Grounds, "filed", today.String(), "due", decision.Due.String())}, nil
+		return []store.Event{toOrg(EventContested, app.Body, set, app, now, "grounds", app.Contest.Grounds, "filed", today.String(), "due", decision.Due.String())}, nil
 	})
 }
 

@@ -28,7 +28,10 @@ type Settings struct {
 	// External is the address of the body's own environment, where a person is sent to apply for a
 	// qualification not received in the register (APP-03); "" falls back to the qualification's
 	// own address, then the body's page on it and its home page in the register.
-	External       string          `json:"external,omitempty"`
+	External string `json:"external,omitempty"`
+	// Email is where the notices of applications to the body go (APP-07); "" leaves them to the
+	// host's own address book.
+	Email          string          `json:"email,omitempty"`
 	Partners       []Partner       `json:"partners,omitempty"`
 	Qualifications []Qualification `json:"qualifications,omitempty"`
 	UpdatedAt      time.Time       `json:"updatedAt"`
@@ -41,6 +44,7 @@ type Settings struct {
 type Partner struct {
 	Code      string        `json:"code"` // its registry code
 	Name      string        `json:"name"`
+	Email     string        `json:"email,omitempty"` // where the notices of applications to it go (APP-07)
 	Standards []register.ID `json:"standards,omitempty"`
 	Period    law.Period    `json:"period"`
 }
@@ -188,7 +192,7 @@ func (s Settings) Clone() Settings {
 // nil:
 //   - the body's registry code is eight digits; a body that has not joined gives the address of its
 //     own environment (APP-03: the person is sent there);
-//   - addresses are http:// or https:// addresses;
+//   - addresses are http:// or https:// addresses, e-mail addresses e-mail addresses;
 //   - partners have an eight-digit registry code other than the body's, a name, each listed once,
 //     and a period that does not end before it starts;
 //   - each qualification names a standard once; its documents have a code (letters, digits, '-'
@@ -200,6 +204,7 @@ func (s *Settings) Validate() error {
 		e.Add("Body", s.Body, "must be an Estonian registry code of eight digits")
 	}
 	checkURL(e, "External", s.External)
+	checkEmail(e, "Email", s.Email)
 	if !s.Joined && s.External == "" {
 		e.Add("External", "", "is required when the body has not joined: the address of its own environment, where applicants are sent (APP-03)")
 	}
@@ -216,6 +221,7 @@ func (s *Settings) Validate() error {
 		}
 		seen[p.Code] = true
 		checkText(e, f+".Name", p.Name, true, 300)
+		checkEmail(e, f+".Email", p.Email)
 		checkPeriod(e, f+".Period", p.Period)
 	}
 	stds := map[register.ID]bool{}
@@ -319,6 +325,13 @@ func checkText(e *invalid.Errors, field, v string, required bool, max int) {
 func checkURL(e *invalid.Errors, field, v string) {
 	if v != "" && !register.ValidURL(v) {
 		e.Add(field, v, "must be an http:// or https:// address")
+	}
+}
+
+// checkEmail checks an optional e-mail address.
+func checkEmail(e *invalid.Errors, field, v string) {
+	if v != "" && !validEmail(v) {
+		e.Add(field, v, "is not an e-mail address")
 	}
 }
 

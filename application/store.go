@@ -28,7 +28,8 @@ type Store interface {
 	// store.ErrNotFound (no such application) or store.ErrConflict (a stale version) and stores
 	// nothing. The applicant's code and the awarding body of a stored application never change,
 	// nor does Awarded once set: an update that changes them is refused with an error wrapping
-	// invalid.ErrInvalid.
+	// invalid.ErrInvalid. An update whose Form.Data is nil keeps the stored form's bytes, so that an
+	// application read from a list (which leaves them out) can be written back.
 	UpdateApplication(ctx context.Context, a Application, events []store.Event) (Application, error)
 	// Applications returns the applications q selects, ordered by ID, at most q.EffectiveLimit(),
 	// without their forms' bytes (Form.Data is nil; Application returns them). None is not an error.

@@ -140,7 +140,7 @@ func TestSettings_APP03_APP04(t *testing.T) {
 func TestPartner_APP04(t *testing.T) {
 	e := newEnv(t)
 	ctx := t.Context()
-	if _, err := e.svc.Start(ctx, applicant, application.StartInput{Standard: sample.Welder, Body: sample.MachineIndustryCode, Kind: application.First, Receiver: "10000025"}); !errors.Is(err, application.ErrNotAwarded) {
+	if _, err := e.svc.Start(ctx, applicant, application.StartInput{Standard: sample.Welder, Body: sample.MachineIndustryCode, Kind: application.First, Receiver: "10000025"}); !errors.Is(err, application.ErrPartner) {
 		t.Errorf("Start(to an organisation not authorised) = %v; want refused", err)
 	}
 	direct := e.received(t) // submitted to the body itself
@@ -152,6 +152,7 @@ func TestPartner_APP04(t *testing.T) {
 	if got, err := e.svc.Get(ctx, partner, app.ID); err != nil || got.ID != app.ID {
 		t.Errorf("Get(partner) = %v", err)
 	}
+	pending := e.draft(t, application.StartInput{Receiver: sample.WeldingSchoolCode})
 	// The body withdraws the partner's authorisation: the partner no longer acts on it.
 	set, _ := e.svc.Settings(ctx, body, sample.MachineIndustryCode)
 	set.Partners[0].Period = law.Period{Until: start.AddDays(-1)}
@@ -163,6 +164,11 @@ func TestPartner_APP04(t *testing.T) {
 	}
 	if _, err := e.svc.Receive(ctx, body, app.ID, app.Version); err != nil {
 		t.Errorf("Receive(the body) = %v; the body acts on what its partner received", err)
+	}
+	// A draft for the partner submitted after the body withdrew its authorisation goes to the body.
+	pending = must(t)(e.svc.Submit(ctx, applicant, pending.ID, pending.Version))
+	if pending.Receiver != sample.MachineIndustryCode || pending.ReceiverName != "Eesti Masinatööstuse Liit" {
+		t.Errorf("submitted after the partner's authorisation ended, the receiver is %s; want the body", pending.Receiver)
 	}
 	p := application.Partner{Code: "10000017", Standards: []register.ID{sample.Welder}, Period: law.Period{From: calendar.MustDate(2026, 1, 1), Until: calendar.MustDate(2026, 12, 31)}}
 	for _, tc := range []struct {

@@ -93,8 +93,8 @@ func MachineIndustry() register.AwardingBody {
 // tase 4" four documents (three required), its information and five years' validity.
 func MachineIndustrySettings() application.Settings {
 	return application.Settings{
-		Body: MachineIndustryCode, Joined: true,
-		Partners: []application.Partner{{Code: WeldingSchoolCode, Name: "Keevituskoolitus OÜ", Standards: []register.ID{Welder}}},
+		Body: MachineIndustryCode, Joined: true, Email: "taotlused@emtl.ee",
+		Partners: []application.Partner{{Code: WeldingSchoolCode, Name: "Keevituskoolitus OÜ", Email: "info@keevituskoolitus.example.ee", Standards: []register.ID{Welder}}},
 		Qualifications: []application.Qualification{{
 			Standard: Welder,
 			Documents: []application.DocumentSpec{

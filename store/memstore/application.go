@@ -3,6 +3,7 @@ package memstore
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/certificate"
@@ -63,6 +64,13 @@ func (s *Store) checkApplication(a *application.Application) error {
 	return nil
 }
 
+// keepForm gives a the stored form's bytes when it carries none; the caller holds s.mu.
+func (s *Store) keepForm(a *application.Application) {
+	if a.Form.Data == nil {
+		a.Form.Data = slices.Clone(s.app.apps[a.ID-1].Form.Data)
+	}
+}
+
 // UpdateApplication implements application.Store.
 func (s *Store) UpdateApplication(ctx context.Context, a application.Application, events []store.Event) (application.Application, error) {
 	if err := ctx.Err(); err != nil {
@@ -74,6 +82,7 @@ func (s *Store) UpdateApplication(ctx context.Context, a application.Application
 	if err := s.checkApplication(&a); err != nil {
 		return application.Application{}, err
 	}
+	s.keepForm(&a)
 	a.Version++
 	s.app.apps[a.ID-1] = a
 	s.appendEvents(events, a.Subject())
@@ -122,6 +131,7 @@ func (s *Store) AwardApplication(ctx context.Context, in application.Awarding) (
 	if err != nil {
 		return application.Issued{}, err
 	}
+	s.keepForm(&a)
 	a.Awarded = c.Number
 	a.Version++
 	s.app.apps[a.ID-1] = a

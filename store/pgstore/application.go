@@ -66,7 +66,7 @@ SELECT id FROM c`),
 		update: sub(`WITH u AS (
 	UPDATE {s}.application SET kind = $2::smallint, state = $3::smallint, receiver = $4::text, standard = $5::bigint,
 		certificate = $6::text, created_at = $7::timestamptz, submitted_at = $8::timestamptz, submitted_on = $9::date,
-		record = $10::jsonb, form = $11::bytea, version = version + 1
+		record = $10::jsonb, form = coalesce($11::bytea, form), version = version + 1
 	WHERE id = $1::bigint AND version = $12::bigint AND applicant_code = $13::text AND body = $14::text
 		AND awarded IS NOT DISTINCT FROM $15::text
 	RETURNING id, version

@@ -291,6 +291,13 @@ var applicationCases = []testCase{
 			if len(as) != 1 || as[0].Form.Data != nil || as[0].Form.SHA256 == "" || len(as[0].Attachments) != 1 {
 				return fmt.Errorf("Applications = %+v; want the records without their forms' bytes", as)
 			}
+			as[0].Admission.Note = "listed and written back"
+			if _, err := s.UpdateApplication(ctx, as[0], nil); err != nil {
+				return fmt.Errorf("UpdateApplication(a listed application): %v", err)
+			}
+			if read, _ := s.Application(ctx, as[0].ID); string(read.Form.Data) != string(Application(0).Form.Data) || read.Admission.Note == "" {
+				return fmt.Errorf("an update without the form's bytes lost them: %q", read.Form.Data)
+			}
 			return nil
 		},
 	},
