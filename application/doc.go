@@ -49,10 +49,11 @@
 // body or the partner the application was submitted to, while authorised), the awarding body
 // itself — may take which [Action] in which [State]:
 //
-//	draft ─submit→ submitted ─receive→ in process ─admit→ admitted ─award→ awarded (certificate issued)
-//	                                   │  ↑    ─request completion→ incomplete ─complete→ in process
-//	                                   └──────────── refuse (also from incomplete, admitted) → refused
-//	refused ─contest→ contested ─decide: upheld→ in process │ dismissed→ refused
+//	draft ─submit→ submitted ─receive→ in process ─admit→ admitted
+//	in process, admitted ─award→ awarded (the certificate issued)
+//	in process, admitted ─request completion→ incomplete ─complete→ in process
+//	in process, incomplete, admitted ─refuse→ refused ─contest→ contested
+//	contested ─upheld→ in process;  contested ─dismissed→ refused
 //	draft, submitted, in process, incomplete, admitted ─withdraw→ withdrawn
 //
 // Every step that changes an application takes the Version the caller read (optimistic
