@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/stamp/asice"
@@ -29,7 +29,7 @@ import (
 type Store interface {
 	// Certificate returns the certificate numbered no, or an error wrapping store.ErrNotFound.
 	Certificate(ctx context.Context, no certificate.Number) (certificate.Certificate, error)
-	application.Store
+	request.Store
 }
 
 // Config configures a [Service].
@@ -115,12 +115,12 @@ func VerifyURL(base string, c *certificate.Certificate, token string) string {
 
 // Result is a digital stamp: the sealed container, its files and what was recorded.
 type Result struct {
-	Name      string              // the container's file name, "<number>.asice"
-	Container []byte              // the ASiC-E container
-	Files     []asice.File        // Tunnistus.pdf, Certificate.pdf, Deklaratsioon.pdf
-	Digest    string              // SHA-256 of the container, hex, kept for audit
-	URL       string              // the verification link in the documents
-	Request   application.Request // the owner's "Digitempel" request, recorded with its outcome
+	Name      string          // the container's file name, "<number>.asice"
+	Container []byte          // the ASiC-E container
+	Files     []asice.File    // Tunnistus.pdf, Certificate.pdf, Deklaratsioon.pdf
+	Digest    string          // SHA-256 of the container, hex, kept for audit
+	URL       string          // the verification link in the documents
+	Request   request.Request // the owner's "Digitempel" request, recorded with its outcome
 }
 
 // EventStamped and EventRefused are the events the service raises to the owner (the recipient is
@@ -150,10 +150,10 @@ func (s *Service) Stamp(ctx context.Context, a actor.Actor, no certificate.Numbe
 	}
 	now := s.cfg.Now().Truncate(time.Microsecond)
 	today := calendar.DateOf(now)
-	req := application.Request{Kind: application.DigitalStamp, Certificate: c.Number, Holder: c.Holder.Code,
+	req := request.Request{Kind: request.DigitalStamp, Certificate: c.Number, Holder: c.Holder.Code,
 		Date: today, At: now}
 	if st, why := c.ExplainStatus(today); st != certificate.Valid {
-		req.Status, req.Reason = application.Refused, "tunnistus ei ole "+today.Register()+" kehtiv ("+st.Name(law.Estonian)+")"
+		req.Status, req.Reason = request.Refused, "tunnistus ei ole "+today.Register()+" kehtiv ("+st.Name(law.Estonian)+")"
 		ev := s.event(EventRefused, &c, now, req.Reason)
 		ev.Data["status"], ev.Data["on"] = st.String(), today.String() // for the notice in English
 		if _, err := s.st.CreateRequest(ctx, req, []store.Event{ev}); err != nil {
@@ -179,7 +179,7 @@ func (s *Service) Stamp(ctx context.Context, a actor.Actor, no certificate.Numbe
 	}
 	sum := sha256.Sum256(box)
 	digest := hex.EncodeToString(sum[:])
-	req.Status = application.Done
+	req.Status = request.Done
 	req.Data = map[string]string{"sha256": digest, "url": link, "seal": s.cfg.Chain[0].Subject.String(), "file": string(no) + ".asice"}
 	rec, err := s.st.CreateRequest(ctx, req, []store.Event{s.event(EventStamped, &c, now, digest)})
 	if err != nil {
