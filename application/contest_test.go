@@ -105,7 +105,8 @@ func TestContest_APP09(t *testing.T) {
 	if app.State != application.Contested || c.Filed != calendar.MustDate(2026, 12, 24) || c.FiledBy != calendar.MustDate(2026, 12, 28) || c.Due != calendar.MustDate(2027, 1, 4) {
 		t.Errorf("Contest = %s %+v; want filed 24.12, due 04.01.2027 (03.01 is a Sunday)", app.State, c)
 	}
-	if evs := e.events(t, mark); len(evs) != 1 || evs[0].Kind != application.EventContested || evs[0].Recipient != sample.MachineIndustryCode || evs[0].Data["due"] != "2027-01-04" {
+	if evs := e.events(t, mark); len(evs) != 1 || evs[0].Kind != application.EventContested || evs[0].Recipient != sample.MachineIndustryCode || evs[0].Data["due"] != "2027-01-04" ||
+		evs[0].Data["reference"] != "kutsekomisjoni otsus nr 4" {
 		t.Errorf("contest events = %+v; want the body told the due date", evs)
 	}
 

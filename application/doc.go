@@ -59,10 +59,11 @@
 // Every step that changes an application takes the Version the caller read (optimistic
 // concurrency; a stale one wraps store.ErrConflict) and commits its events with it: one per step, to
 // the party concerned — the applicant by personal code, an organisation by registry code, with
-// Data["to"] saying which (see the Event constants). An award is the awarding body's alone (KutS
-// § 18: its qualification committee decides) and needs the committee decision's reference; a
-// refusal needs its reasons and their legal basis (HMS § 56) and tells the applicant the last day to
-// contest it.
+// Data["to"] saying which (see the Event constants); package notify writes each one's notice, in
+// Estonian and English, with what the recipient does next and by when. An award is the awarding
+// body's alone (KutS § 18: its qualification committee decides) and needs the committee decision's
+// reference; a refusal needs its reasons and their legal basis (HMS § 56) and tells the applicant
+// the last day to contest it.
 //
 // # The award: the certificate, exactly once
 //

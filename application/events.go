@@ -16,27 +16,32 @@ import (
 // application's ([Subject]: "application/<id>").
 //
 // Every event's Data has "application" (the id), "kind" ("first" or "recertification"), "title"
-// (the qualification applied for), "standard", "body" and "bodyName" (the awarding body), "to", and
+// (the qualification applied for), "standard", "body" and "bodyName" (the awarding body),
+// "receiver" and "receiverName" (who received the application: the body or its partner),
+// "recertifies" (for a re-certification, the number of the certificate re-certified), "to", and
 // "email" where the recipient's address is known: the applicant's from the flow's first step, an
-// organisation's from the body's settings (Settings.Email, Partner.Email); the kinds below add what
-// their message needs:
+// organisation's from the body's settings (Settings.Email, Partner.Email). An event to an
+// organisation also has "applicant" (the applicant's name). The kinds below add what their notice
+// (package notify) needs; dates are ISO dates, "submitted" an RFC 3339 instant; "by" is the registry
+// code of the organisation that took the step:
 //
 //	kind                          to            when                                          Data added
 //	application.submitted         applicant     the application was submitted                 submitted, form (the form's SHA-256)
-//	application.arrived           receiver      an application arrived for processing         applicant (name), submitted
+//	application.arrived           receiver      an application arrived for processing         submitted
 //	application.received          applicant     the receiver took it into processing          by
-//	application.incomplete        applicant     asked to complete it by a due date            missing (one per line), note, due
-//	application.completed         receiver      the applicant completed it                    completed
-//	application.admitted          applicant     admitted to assessment                        examDate, note
-//	application.ready             awarding body a partner admitted it: ready for the decision by (the partner)
-//	application.awarded           applicant     the qualification was awarded                 certificate, reference, decided
+//	application.incomplete        applicant     asked to complete it by a due date            by, missing (one per line), note, due
+//	application.completed         receiver      the applicant completed it                    completed, due (the one asked)
+//	application.admitted          applicant     admitted to assessment                        by, examDate, note
+//	application.ready             awarding body a partner admitted it: ready for the decision by (the partner), examDate
+//	application.awarded           applicant     the qualification was awarded                 certificate, certificateKind, validUntil, reference, decided
 //	application.refused           applicant     refused, with reasons and how to contest      reasons (one per line), basis, reference, decided, contestBy
 //	application.withdrawn         receiver      the applicant withdrew it                     reason
-//	application.contested         awarding body a contest of the refusal was filed            grounds, filed, due
+//	application.contested         awarding body a contest of the refusal was filed            grounds, filed, due, reference (the refusal's)
 //	application.contest-extended  applicant     the contest's period was extended             extended (days), reason, due
 //	application.contest-decided   applicant     the contest was decided                       outcome ("upheld", "dismissed"), reasons, reference, decided
 //
-// An award also raises the certificate's own certificate.issued to the holder (CERT-09).
+// Keys whose value is empty (no note, no exam date, no end of validity) are left out. An award also
+// raises the certificate's own certificate.issued to the holder (CERT-09).
 const (
 	EventSubmitted       = "application.submitted"
 	EventArrived         = "application.arrived"
@@ -55,10 +60,15 @@ const (
 
 // base returns the Data every event of a carries.
 func base(a *Application, to string) map[string]string {
-	return map[string]string{
+	d := map[string]string{
 		"application": strconv.FormatInt(a.ID, 10), "kind": a.Kind.String(), "title": a.Title(),
-		"standard": a.StandardName, "body": a.Body, "bodyName": a.BodyName, store.RecipientKey: to,
+		"standard": a.StandardName, "body": a.Body, "bodyName": a.BodyName, "receiver": a.Receiver, "receiverName": a.ReceiverName,
+		store.RecipientKey: to,
 	}
+	if a.Certificate != "" {
+		d["recertifies"] = string(a.Certificate)
+	}
+	return d
 }
 
 // toApplicant returns an event of kind to the applicant, with the pairs of extra added to its Data.
@@ -67,7 +77,7 @@ func toApplicant(kind string, a *Application, at time.Time, extra ...string) sto
 }
 
 // toOrg returns an event of kind to the organisation with registry code org: the awarding body of
-// settings s or one of its partners.
+// settings s or one of its partners. It names the applicant.
 func toOrg(kind, org string, s *Settings, a *Application, at time.Time, extra ...string) store.Event {
 	email := ""
 	if org == s.Body {
@@ -75,7 +85,7 @@ func toOrg(kind, org string, s *Settings, a *Application, at time.Time, extra ..
 	} else if p, ok := s.Partner(org); ok {
 		email = p.Email
 	}
-	return event(kind, org, store.ToOrganisation, email, a, at, extra)
+	return event(kind, org, store.ToOrganisation, email, a, at, append([]string{"applicant", a.Applicant.Name}, extra...))
 }
 
 func event(kind, rcpt, to, email string, a *Application, at time.Time, extra []string) store.Event {

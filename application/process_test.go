@@ -155,8 +155,27 @@ func TestProcess_APP08_APP07(t *testing.T) {
 		if ev.Kind == application.EventAwarded && ev.Data["certificate"] != "204600" {
 			t.Errorf("awarded event data = %v; want the certificate's number", ev.Data)
 		}
-		if ev.Kind == application.EventIncomplete && (ev.Data["due"] != "2026-12-07" || ev.Data["missing"] != "Keevitaja sertifikaat") {
+		if ev.Kind == application.EventIncomplete && (ev.Data["due"] != "2026-12-07" || ev.Data["missing"] != "Keevitaja sertifikaat" || ev.Data["by"] != school) {
 			t.Errorf("incomplete event data = %v", ev.Data)
+		}
+		// What the notices need (package notify): who received it and its applicant, by name; the
+		// completion's due date; the exam's date for the body; the certificate's kind and end.
+		if ev.Kind != certificate.EventIssued && (ev.Data["receiverName"] != "Keevituskoolitus OÜ" || ev.Data["bodyName"] != "Eesti Masinatööstuse Liit") {
+			t.Errorf("%s data = %v; want the receiver's and the body's names", ev.Kind, ev.Data)
+		}
+		if ev.Data[store.RecipientKey] == store.ToOrganisation && ev.Data["applicant"] != "Ema-Kaks Piskel" {
+			t.Errorf("%s data = %v; want the applicant's name", ev.Kind, ev.Data)
+		}
+		want := map[string]map[string]string{
+			application.EventCompleted: {"due": "2026-12-07", "completed": "2026-11-25"},
+			application.EventAdmitted:  {"by": school, "examDate": "2027-01-20"},
+			application.EventReady:     {"by": school, "examDate": "2027-01-20"},
+			application.EventAwarded:   {"certificateKind": "occupational", "validUntil": "2032-01-24", "decided": "2027-01-25"},
+		}[ev.Kind]
+		for k, v := range want {
+			if ev.Data[k] != v {
+				t.Errorf("%s data[%s] = %q; want %q", ev.Kind, k, ev.Data[k], v)
+			}
 		}
 	}
 

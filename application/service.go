@@ -614,7 +614,7 @@ func (s *Service) Submit(ctx context.Context, a actor.Actor, id, version int64) 
 		sub := now.Format(time.RFC3339)
 		return []store.Event{
 			toApplicant(EventSubmitted, app, now, "submitted", sub, "form", app.Form.SHA256),
-			toOrg(EventArrived, app.Receiver, set, app, now, "applicant", app.Applicant.Name, "submitted", sub),
+			toOrg(EventArrived, app.Receiver, set, app, now, "submitted", sub),
 		}, nil
 	})
 }
@@ -688,7 +688,7 @@ func (s *Service) RequestCompletion(ctx context.Context, a actor.Actor, id int64
 		}
 		app.State = Incomplete
 		app.Completion = Completion{Missing: missing, Note: strings.TrimSpace(in.Note), Requested: today, Due: dl.Due, Days: days, By: a.Org}
-		return []store.Event{toApplicant(EventIncomplete, app, now, "missing", lines(missing), "note", app.Completion.Note, "due", dl.Due.String())}, nil
+		return []store.Event{toApplicant(EventIncomplete, app, now, "by", a.Org, "missing", lines(missing), "note", app.Completion.Note, "due", dl.Due.String())}, nil
 	})
 }
 
@@ -703,7 +703,7 @@ func (s *Service) Complete(ctx context.Context, a actor.Actor, id, version int64
 		}
 		app.State = InProcess
 		app.Completion.Completed = calendar.DateOf(now)
-		return []store.Event{toOrg(EventCompleted, app.Receiver, set, app, now, "completed", app.Completion.Completed.String())}, nil
+		return []store.Event{toOrg(EventCompleted, app.Receiver, set, app, now, "completed", app.Completion.Completed.String(), "due", app.Completion.Due.String())}, nil
 	})
 }
 
@@ -734,9 +734,9 @@ func (s *Service) Admit(ctx context.Context, a actor.Actor, id int64, in AdmitIn
 		if !in.ExamDate.IsZero() {
 			exam = in.ExamDate.String()
 		}
-		evs := []store.Event{toApplicant(EventAdmitted, app, now, "examDate", exam, "note", app.Admission.Note)}
+		evs := []store.Event{toApplicant(EventAdmitted, app, now, "by", a.Org, "examDate", exam, "note", app.Admission.Note)}
 		if p != Body {
-			evs = append(evs, toOrg(EventReady, app.Body, set, app, now, "by", a.Org))
+			evs = append(evs, toOrg(EventReady, app.Body, set, app, now, "by", a.Org, "examDate", exam))
 		}
 		return evs, nil
 	})
@@ -848,7 +848,12 @@ func (s *Service) award(ctx context.Context, a actor.Actor, id int64, in AwardIn
 		}
 		app.State = Awarded
 		app.Decision = Decision{Outcome: OutcomeAward, On: on, Reference: strings.TrimSpace(in.Reference), By: app.Body}
-		return []store.Event{toApplicant(EventAwarded, app, now, "certificate", "", "reference", app.Decision.Reference, "decided", on.String())}, nil
+		valid := ""
+		if !until.IsZero() {
+			valid = until.String()
+		}
+		return []store.Event{toApplicant(EventAwarded, app, now, "certificate", "", "certificateKind", c.Kind.String(), "validUntil", valid,
+			"reference", app.Decision.Reference, "decided", on.String())}, nil
 	}, func(ctx context.Context, app Application, evs []store.Event) (Issued, error) {
 		return s.st.AwardApplication(ctx, Awarding{Application: app, Issue: iss, Events: evs})
 	})
@@ -967,7 +972,8 @@ func (s *Service) Contest(ctx context.Context, a actor.Actor, id int64, in Conte
 		}
 		app.State = Contested
 		app.Contest = Contest{Grounds: strings.TrimSpace(in.Grounds), Learned: learned, Filed: today, FiledBy: filing.Due, Due: decision.Due}
-		return []store.Event{toOrg(EventContested, app.Body, set, app, now, "grounds", app.Contest.Grounds, "filed", today.String(), "due", decision.Due.String())}, nil
+		return []store.Event{toOrg(EventContested, app.Body, set, app, now, "grounds", app.Contest.Grounds, "filed", today.String(), "due", decision.Due.String(),
+			"reference", app.Decision.Reference)}, nil
 	})
 }
 

@@ -26,9 +26,13 @@ import (
 // notifier never sends one to the other.
 //
 //   - EventAsked, to the awarding body (the request's Addressee): the owner asked a question about
-//     a certificate. Data: "certificate", "title", "question", "to".
+//     a certificate. Data: "certificate", "title", "holder" (the owner's name), "question", "to".
 //   - EventAnswered, to the owner (the request's Holder): the awarding body answered. Data:
-//     "certificate", "title", "question", "answer", "by" (the body's registry code), "to".
+//     "certificate", "title", "question", "answer", "by" (the registry code of who answered),
+//     "byName" (the awarding body's name, from the certificate; absent when the registrar
+//     answered), "to".
+//
+// The event's Subject is the request's number (the store sets it), for the notice to name it.
 const (
 	EventAsked    = "request.asked"
 	EventAnswered = "request.answered"
@@ -124,7 +128,7 @@ func (s *Service) Ask(ctx context.Context, a actor.Actor, no certificate.Number,
 	r := Request{Kind: Question, Certificate: c.Number, Holder: c.Holder.Code, Date: calendar.DateOf(now), At: now,
 		Status: Open, Addressee: c.IssuerCode, Text: strings.TrimSpace(question)}
 	ev := store.Event{Kind: EventAsked, Recipient: c.IssuerCode, At: now, Data: map[string]string{
-		"certificate": string(c.Number), "title": c.Title, "question": r.Text, store.RecipientKey: store.ToOrganisation}}
+		"certificate": string(c.Number), "title": c.Title, "holder": c.Holder.Name, "question": r.Text, store.RecipientKey: store.ToOrganisation}}
 	return s.st.CreateRequest(ctx, r, []store.Event{ev})
 }
 
@@ -166,6 +170,9 @@ func (s *Service) Answer(ctx context.Context, a actor.Actor, n int64, answer str
 			"certificate": string(r.Certificate), "question": r.Text, "answer": r.Answer, "by": by, store.RecipientKey: store.ToPerson}}
 		if c, cerr := s.st.Certificate(ctx, r.Certificate); cerr == nil {
 			ev.Data["title"] = c.Title
+			if a.Role == actor.AwardingBody && c.Issuer != "" {
+				ev.Data["byName"] = c.Issuer
+			}
 		}
 		var out Request
 		out, err = s.st.UpdateRequest(ctx, r, []store.Event{ev})

@@ -69,7 +69,7 @@ func TestAsk_CERT08(t *testing.T) {
 	}
 	evs := events(t, st)
 	if len(evs) != 1 || evs[0].Kind != request.EventAsked || evs[0].Recipient != "80015264" || evs[0].Data["to"] != store.ToOrganisation ||
-		evs[0].Data["question"] != r.Text || evs[0].Data["certificate"] != "KT000001" {
+		evs[0].Data["question"] != r.Text || evs[0].Data["certificate"] != "KT000001" || evs[0].Data["holder"] != "Test Isik 1" {
 		t.Errorf("events = %+v; want one notice to the awarding body", evs)
 	}
 	for _, tc := range []struct {
@@ -121,12 +121,24 @@ func TestAnswer_CERT08(t *testing.T) {
 	}
 	evs := events(t, st)
 	if len(evs) != 2 || evs[1].Kind != request.EventAnswered || evs[1].Recipient != holder.String() || evs[1].Data["to"] != store.ToPerson ||
-		evs[1].Data["answer"] != a.Answer || evs[1].Data["by"] != "80015264" || evs[1].Data["title"] != "Kokk, tase 4" {
+		evs[1].Data["answer"] != a.Answer || evs[1].Data["by"] != "80015264" || evs[1].Data["title"] != "Kokk, tase 4" ||
+		evs[1].Data["byName"] != "Eesti Hotellide ja Restoranide Liit" {
 		t.Errorf("events = %+v; want the answer to the owner", evs)
 	}
 	_, err = svc.Answer(t.Context(), body, q.Number, "Veel üks vastus.")
 	if re, ok := errors.AsType[*certificate.RuleError](err); !ok || !errors.Is(err, request.ErrClosed) || re.Rule != "CERT-08" {
 		t.Errorf("Answer(again) = %v; want a CERT-08 RuleError wrapping ErrClosed", err)
+	}
+	// The registrar may answer too: the notice then names no awarding body as the one who answered.
+	q2, err := svc.Ask(t.Context(), owner, "KT000001", "Kes minu tunnistuse andmeid parandab?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Answer(t.Context(), actor.Keeper("90006414"), q2.Number, "Andmeid parandab kutse andja."); err != nil {
+		t.Fatal(err)
+	}
+	if evs := events(t, st); len(evs) != 4 || evs[3].Data["by"] != "90006414" || evs[3].Data["byName"] != "" {
+		t.Errorf("the registrar's answer = %+v; want by the registrar, naming no awarding body", evs[len(evs)-1])
 	}
 	stamp, _ := st.CreateRequest(t.Context(), storetest.Request(1, "KT000001", request.DigitalStamp), nil)
 	if _, err := svc.Answer(t.Context(), body, stamp.Number, "vastus"); !errors.Is(err, invalid.ErrInvalid) {
