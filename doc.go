@@ -32,7 +32,11 @@
 //     (CERT-01..04, CERT-09, CERT-11, CERT-12, SCH-01..03).
 //   - [github.com/kutsekit/kutse/actor]: who is acting, and what each role may do, including who may
 //     declare a certificate invalid (CERT-11, SCH-02).
-//   - [github.com/kutsekit/kutse/application]: the owner's requests (CERT-10).
+//   - [github.com/kutsekit/kutse/certificate/request]: the owner's requests (CERT-10) and the
+//     question to the awarding body (CERT-08); the open requests the Registry marks in the owner's list.
+//   - [github.com/kutsekit/kutse/application]: applying for a qualification or re-certification
+//     (APP-02..09): where to apply, the awarding body's settings and partners, the guided flow, the
+//     application form, processing, the award issuing the certificate exactly once, the contest.
 //   - [github.com/kutsekit/kutse/schooldoc]: leaving certificates' and grade sheets' data, checks and
 //     printed lines (SCH-04..09).
 //   - [github.com/kutsekit/kutse/duplicate]: duplicates, re-issues and exchanges with their grounds,
@@ -54,8 +58,8 @@
 //   - [github.com/kutsekit/kutse/store/pgstore]: the PostgreSQL store (pgx), with embedded migrations.
 //   - [github.com/kutsekit/kutse/store/storetest]: the conformance suite any store must pass.
 //
-// Later issues add applying for a qualification and vocational exams (see
-// DESIGN.md in the project's shared folder for the whole plan).
+// Later issues add vocational exams (see DESIGN.md in the project's shared folder for the whole
+// plan).
 //
 // # The flows
 //
@@ -63,7 +67,10 @@
 //     publishes one, reads the register's notices, orders a digital stamp whose QR codes lead to the
 //     verification page (examples/quickstart runs this on memstore or PostgreSQL, and serves the page
 //     with -serve; examples/verify checks the stamp).
-//  2. Applying for a qualification or re-certification.
+//  2. Applying for a qualification or re-certification: the person is sent to the awarding body's own
+//     environment where it has not joined, otherwise drafts the application step by step, submits it
+//     (the form is generated), and the body or its partner processes it; an award issues the
+//     certificate (examples/quickstart runs one application from draft to award).
 //  3. Vocational exams from a school's registration to certificates issued from a signed protocol.
 //  4. School documents: leaving certificates, grade sheets, state-exam certificates, duplicates.
 //  5. Estonian language proficiency exams.

@@ -26,7 +26,9 @@
 // [Certificate.ExplainStatus] gives the same with its explanation (GEN-06), and
 // [Certificate.MarkOn] the owner's list mark: ✓, or ⚠ with the reasons (not valid, an open request,
 // validity ending within a window the host sets, six months by default after the register's
-// "expires within 6 months" notice).
+// "expires within 6 months" notice). [Registry.List] finds the open requests itself through
+// [Options.Requests], a [RequestFinder] (package certificate/request's Service implements it), so
+// the host does not pass them in.
 //
 // # Who sees what
 //
@@ -133,6 +135,12 @@
 // [EventInvalidated], the register's notices of CERT-09, [EventDeathRecorded],
 // [EventPersonalDataErased]) are committed with it. memstore implements
 // it; storetest.Run checks any implementation.
+//
+// A service that issues a certificate in the same commit as a change of its own records (an
+// application awarded, package application) has the Registry check and prepare it with
+// [Registry.PrepareIssue] — the actor's right, the fields, the defaults, the series, the
+// fingerprint, the notice — and commits the [Issue] through a store method of its own that honours
+// the contract of [Store.IssueCertificate].
 //
 // # Choices where the sources are silent
 //

@@ -40,6 +40,9 @@ type Options struct {
 	// 13.07.2014–30.04.2015. Issuing such a document, or declaring it invalid, on a day no version
 	// covers is refused with an error wrapping law.ErrNoVersion.
 	Statute vv113.Statute
+	// Requests is where [Registry.List] finds the certificates the owner has open requests about
+	// (CERT-02, CERT-10), typically a *request.Service; nil means none is marked.
+	Requests RequestFinder
 }
 
 // Schools tells the registry which school now answers for the documents a school issued, for
@@ -59,12 +62,13 @@ type Schools interface {
 // may not do with an error wrapping actor.ErrForbidden; a refused or failed call changes nothing.
 // A Registry is safe for concurrent use.
 type Registry struct {
-	st      Store
-	now     func() time.Time
-	series  map[Kind]Series
-	window  int
-	schools Schools
-	statute vv113.Statute
+	st       Store
+	now      func() time.Time
+	series   map[Kind]Series
+	window   int
+	schools  Schools
+	statute  vv113.Statute
+	requests RequestFinder
 }
 
 // NewRegistry returns a Registry on s. It checks the series in opts against their kinds.
@@ -97,6 +101,7 @@ func NewRegistry(s Store, opts *Options) (*Registry, error) {
 			}
 			r.statute = opts.Statute
 		}
+		r.requests = opts.Requests
 	}
 	return r, nil
 }
@@ -166,12 +171,22 @@ type IssueRequest struct {
 // version of regulation nr 113 in force on its date of issue (Options.Statute): a date no version
 // covers is refused with a *RuleError wrapping law.ErrNoVersion (GEN-04).
 func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (Certificate, error) {
-	c := req.Certificate.Clone()
-	if err := a.Validate(); err != nil {
+	in, err := r.prepare(a, req)
+	if err != nil {
 		return Certificate{}, err
 	}
+	return r.st.IssueCertificate(ctx, in)
+}
+
+// prepare checks who acts and the certificate, fills in its defaults and returns what the store
+// commits to issue it, with the notice to the holder.
+func (r *Registry) prepare(a actor.Actor, req IssueRequest) (Issue, error) {
+	c := req.Certificate.Clone()
+	if err := a.Validate(); err != nil {
+		return Issue{}, err
+	}
 	if err := mayIssue(a, &c); err != nil {
-		return Certificate{}, err
+		return Issue{}, err
 	}
 	now := r.instant()
 	if c.IssuedOn.IsZero() {
@@ -183,12 +198,12 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	c.Version, c.Hidden, c.Invalidated, c.Replaced, c.ExpiryNotice = 0, false, Invalidation{}, Replacement{}, calendar.Date{}
 	c.PersonalDataErased = calendar.Date{}
 	if err := c.Validate(); err != nil {
-		return Certificate{}, err
+		return Issue{}, err
 	}
 	if c.Kind.School() {
 		_, rule, cite := issuerRule(c.Kind, c.IssuedOn)
 		if _, err := r.in113(c.IssuedOn, rule, cite, "issue a "+c.Kind.Name(0)); err != nil {
-			return Certificate{}, err
+			return Issue{}, err
 		}
 	}
 	c.IssuedAt = now
@@ -196,13 +211,13 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	if req.IdempotencyKey != "" {
 		fp = fingerprint(c)
 	}
-	return r.st.IssueCertificate(ctx, Issue{
+	return Issue{
 		Certificate:    c,
 		Series:         r.series[c.Kind],
 		IdempotencyKey: req.IdempotencyKey,
 		Fingerprint:    fp,
 		Events:         []store.Event{event(EventIssued, &c, now, nil)},
-	})
+	}, nil
 }
 
 // fingerprint is a digest of what a request asks to issue, so that a store can tell a retry (same
@@ -278,9 +293,10 @@ type Entry struct {
 
 // List returns the certificates of the holder with personal code holder as the owner's list
 // ("Minu tunnistused", CERT-02, CERT-04) shows them on day asOf: hidden ones too, each with its
-// mark, newest validity first. open lists the certificates the owner has open requests about
-// (CERT-10). Only the owner or the registrar may list.
-func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Code, asOf calendar.Date, open []Number) ([]Entry, error) {
+// mark, newest validity first. A certificate the owner has an open request about (CERT-10) is
+// marked as needing attention: the Registry asks [Options.Requests] for them. Only the owner or the
+// registrar may list.
+func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Code, asOf calendar.Date) ([]Entry, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err
 	}
@@ -296,6 +312,12 @@ func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Cod
 	cs, err := r.st.HolderCertificates(ctx, holder)
 	if err != nil {
 		return nil, err
+	}
+	var open []Number
+	if r.requests != nil {
+		if open, err = r.requests.OpenRequests(ctx, a, holder); err != nil {
+			return nil, fmt.Errorf("certificate: the owner's open requests: %w", err)
+		}
 	}
 	out := make([]Entry, len(cs))
 	for i := range cs {

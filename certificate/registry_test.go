@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
+	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
@@ -274,7 +275,19 @@ func TestInvalidate_SCH02(t *testing.T) {
 // TestList_CERT02 proves the owner's list (CERT-02): all of the owner's certificates, hidden ones
 // too, with marks on the date, and only for the owner or the registrar.
 func TestList_CERT02(t *testing.T) {
-	r, _ := newRegistry(t)
+	st := memstore.New()
+	var asked []actor.Actor
+	open := finder(func(_ context.Context, a actor.Actor, h isikukood.Code) ([]certificate.Number, error) {
+		asked = append(asked, a)
+		if h != holder {
+			return nil, nil
+		}
+		return []certificate.Number{"204580"}, nil
+	})
+	r, err := certificate.NewRegistry(st, &certificate.Options{Now: clock, Requests: open})
+	if err != nil {
+		t.Fatal(err)
+	}
 	issue204580(t, r)
 	old := cert204580()
 	old.Number, old.ValidFrom, old.IssuedOn, old.ValidUntil = "OT011089", d("2017-03-21"), d("2017-03-21"), d("2024-03-20")
@@ -282,7 +295,7 @@ func TestList_CERT02(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Hide(t.Context(), owner, "204580")
-	list, err := r.List(t.Context(), owner, holder, d("2026-11-22"), []certificate.Number{"204580"})
+	list, err := r.List(t.Context(), owner, holder, d("2026-11-22"))
 	if err != nil || len(list) != 2 {
 		t.Fatalf("List = %d, %v", len(list), err)
 	}
@@ -292,8 +305,55 @@ func TestList_CERT02(t *testing.T) {
 	if list[1].Mark.Status != certificate.Expired || list[1].Mark.Symbol() != "⚠" {
 		t.Errorf("OT011089 mark = %+v; want expired ⚠", list[1].Mark)
 	}
-	if _, err := r.List(t.Context(), body, holder, d("2026-11-22"), nil); !errors.Is(err, actor.ErrForbidden) {
+	if _, err := r.List(t.Context(), body, holder, d("2026-11-22")); !errors.Is(err, actor.ErrForbidden) {
 		t.Errorf("List(awarding body) = %v; want ErrForbidden", err)
+	}
+	if len(asked) != 1 || asked[0] != owner {
+		t.Errorf("the request finder was asked by %v; want once, by the owner (the refused call asks nothing)", asked)
+	}
+	failing := finder(func(context.Context, actor.Actor, isikukood.Code) ([]certificate.Number, error) {
+		return nil, store.ErrConflict
+	})
+	r2, _ := certificate.NewRegistry(st, &certificate.Options{Now: clock, Requests: failing})
+	if _, err := r2.List(t.Context(), owner, holder, d("2026-11-22")); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("List with a failing finder = %v; want its error", err)
+	}
+}
+
+// finder adapts a function to certificate.RequestFinder.
+type finder func(context.Context, actor.Actor, isikukood.Code) ([]certificate.Number, error)
+
+func (f finder) OpenRequests(ctx context.Context, a actor.Actor, h isikukood.Code) ([]certificate.Number, error) {
+	return f(ctx, a, h)
+}
+
+// TestPrepareIssue_CERT01 proves that PrepareIssue checks and fills in a certificate as Issue does
+// and stores nothing: the actor's right, the fields, the defaults, the fingerprint of an idempotent
+// request and the notice to the holder (CERT-09).
+func TestPrepareIssue_CERT01(t *testing.T) {
+	r, st := newRegistry(t)
+	c := cert204580()
+	c.Number, c.IssuedOn, c.ValidFrom = "", calendar.Date{}, calendar.Date{}
+	in, err := r.PrepareIssue(body, certificate.IssueRequest{Certificate: c, IdempotencyKey: "application/1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Certificate.IssuedOn != d("2026-11-22") || in.Certificate.ValidFrom != d("2026-11-22") || in.Fingerprint == "" ||
+		in.IdempotencyKey != "application/1" || in.Series != certificate.DefaultSeries(certificate.Occupational) {
+		t.Errorf("PrepareIssue = %+v", in)
+	}
+	if len(in.Events) != 1 || in.Events[0].Kind != certificate.EventIssued || in.Events[0].Recipient != holder.String() {
+		t.Errorf("PrepareIssue events = %+v; want the notice to the holder", in.Events)
+	}
+	if n, evs := snapshot(t, st); n != 0 || evs != 0 {
+		t.Errorf("PrepareIssue stored %d certificates, %d events; want none", n, evs)
+	}
+	if _, err := r.PrepareIssue(other, certificate.IssueRequest{Certificate: c}); !errors.Is(err, actor.ErrForbidden) {
+		t.Errorf("PrepareIssue(another body) = %v; want ErrForbidden", err)
+	}
+	c.Holder.Name = ""
+	if _, err := r.PrepareIssue(body, certificate.IssueRequest{Certificate: c}); !errors.Is(err, certificate.ErrInvalid) {
+		t.Errorf("PrepareIssue(no name) = %v; want ErrInvalid", err)
 	}
 }
 

@@ -157,7 +157,7 @@ func TestErasePersonalData_CERT12(t *testing.T) {
 	if v, err := r.Lookup(ctx, actor.Anonymous(), "204580", calendar.Date{}); err != nil || v.HolderName != "" || v.Title == "" {
 		t.Errorf("Lookup(erased) = %+v, %v; want the anonymised entry", v, err)
 	}
-	if list, _ := r.List(ctx, owner, holder, d("2026-11-23"), nil); len(list) != 0 {
+	if list, _ := r.List(ctx, owner, holder, d("2026-11-23")); len(list) != 0 {
 		t.Errorf("the former holder still lists %d certificates", len(list))
 	}
 	if _, err := r.RecordDeath(ctx, keeper, "204580", d("2023-11-22")); !errors.Is(err, certificate.ErrInvalid) {

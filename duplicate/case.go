@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/deadline"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
@@ -280,20 +280,20 @@ func Track(st vv113.Statute, c Case, asOf calendar.Date) ([]Tracked, error) {
 
 // OwnerRequest returns the case as the owner's request in the register's self-service list ("Minu
 // taotlused", CERT-10): number, kind Duplicate, the certificate, the date and the status.
-func (c Case) OwnerRequest() application.Request {
-	st := application.Open
+func (c Case) OwnerRequest() request.Request {
+	st := request.Open
 	switch c.Status {
 	case Refused:
-		st = application.Refused
+		st = request.Refused
 	case Granted, Done, Certified:
-		st = application.Done
+		st = request.Done
 	}
 	holder := c.Request.Applicant.Code
 	if !c.Request.NewCode.IsZero() {
 		holder = c.Request.NewCode
 	}
-	return application.Request{
-		Number: c.ID, Kind: application.Duplicate, Certificate: c.Request.Original, Holder: holder,
+	return request.Request{
+		Number: c.ID, Kind: request.Duplicate, Certificate: c.Request.Original, Holder: holder,
 		Date: c.Request.Date, At: c.SubmittedAt, Status: st, Reason: c.RefusalReason,
 		Data: map[string]string{"ground": c.Request.Ground.String(), "procedure": c.Procedure.String(), "duplicate": string(c.Duplicate)},
 	}

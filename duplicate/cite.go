@@ -17,7 +17,7 @@ var (
 	// selfService is the register's self-service, the terms Kutsekoda publishes for it (seed 000,
 	// the presentation of 07.05.2026), in use since 04.2025: "duplikaadi tellimine nimevahetuse või
 	// originaaltunnistuse kaotamise korral". It is cited by its name, as a person can find it.
-	selfService = law.Citation{Act: "Kutseregistri iseteenindus (Kutsekoda)"}
+	selfService = law.SelfService()
 	// xroad is the register's X-Road service description of 2018-05-09 (testdata/xroad),
 	// kutsetunnistuseDuplikaatParing.pohjus.
 	xroad = law.Citation{Act: "Kutseregistri X-tee teenus kutsetunnistuseDuplikaat (2018-05-09)"}

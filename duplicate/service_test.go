@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/deadline"
 	"github.com/kutsekit/kutse/duplicate"
 	"github.com/kutsekit/kutse/isikukood"
@@ -380,7 +380,7 @@ func TestService_CERT07_NameChange(t *testing.T) {
 	if c.Procedure != duplicate.OccupationalDuplicate || c.Status != duplicate.Received || c.Route.Decider.Code != body || c.Cost.Amount.String() != "20" {
 		t.Fatalf("opened = %+v", c)
 	}
-	if r := c.OwnerRequest(); r.Kind != application.Duplicate || r.Status != application.Open || r.Certificate != "204580" || r.Holder != code() {
+	if r := c.OwnerRequest(); r.Kind != request.Duplicate || r.Status != request.Open || r.Certificate != "204580" || r.Holder != code() {
 		t.Errorf("OwnerRequest = %+v", r)
 	}
 	if _, err := e.svc.Grant(ctx, actor.Body(goneBody), c.ID, duplicate.GrantInput{}); !errors.Is(err, actor.ErrForbidden) {
@@ -412,7 +412,7 @@ func TestService_CERT07_NameChange(t *testing.T) {
 			t.Errorf("%s on %s is %s; want %s", h.Number, today, st, want)
 		}
 	}
-	if r := res.Case.OwnerRequest(); r.Status != application.Done || r.Data["duplicate"] != "000001" {
+	if r := res.Case.OwnerRequest(); r.Status != request.Done || r.Data["duplicate"] != "000001" {
 		t.Errorf("OwnerRequest after grant = %+v", r)
 	}
 	if _, err := e.svc.HandOver(ctx, actor.Body(body), c.ID, duplicate.HandOver{}); err == nil {

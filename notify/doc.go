@@ -18,14 +18,25 @@
 // as it is, for the host to route from the record.
 //
 // The notices of package certificate are in certificate.go, of stamp there too, of duplicate in
-// duplicate.go, of exam/proficiency in proficiency.go: one map per package from the kind to its
-// notice (the recipient's kind, the rules it serves, the text in both languages). To add the notices
-// of a new package, such as the applying flow's steps (APP-07), write its map in a file of its own
-// and add it to the catalogue; TestCatalogue_APP07_CERT09_EveryKindOfTheModule reads the module's
-// source for every Event… constant and every kind written in a store.Event, and fails until each has
-// a notice (and when a notice has no event left). testdata/messages.golden holds every notice of
-// every flow, to be read. Add to an event's data only what its notice needs. A host that wants its
-// own wording for some notices wraps Render in [Dispatcher.Render].
+// duplicate.go, of exam/proficiency in proficiency.go, of application (each step of applying for a
+// qualification or re-certifying it, APP-07) in application.go, of certificate/request (the owner's
+// question to the awarding body and its answer, CERT-08) in request.go: one map per package from the
+// kind to its notice (the recipient's kind, the rules it serves, the text in both languages). To add
+// the notices of a new package, write its map in a file of its own and add it to the catalogue;
+// TestCatalogue_APP07_CERT09_EveryKindOfTheModule reads the module's source for every Event…
+// constant and every kind written in a store.Event, and fails until each has a notice (and when a
+// notice has no event left). testdata/messages.golden holds every notice of every flow, to be read.
+// Add to an event's data only what its notice needs. A host that wants its own wording for some
+// notices wraps Render in [Dispatcher.Render].
+//
+// Each notice says what its recipient does next and by when, where the step sets a date: the day to
+// complete an application by; a refusal's reasons and legal basis, the last day to contest it (30
+// days from learning of it, to the awarding body: HMS § 75, APP-09) and where; to the awarding body,
+// the day a contest must be decided by (HMS § 84) and that it may extend the period; the extended
+// day; what follows the decision on the contest (upheld: a new decision; dismissed: the
+// administrative court, HMS § 87); the certificate an award issued and its last day. Free texts the
+// awarding body or the applicant wrote (what is missing, reasons, grounds, a question and its answer)
+// are quoted as written, in Estonian in the English notice too.
 //
 // Where the sources are silent the package chose: the owner's own changes (hiding, publishing) are
 // confirmed to the owner; the exam centre is told of each session it creates and each request for
@@ -33,6 +44,13 @@
 // the proficiency certificate's delivery (LNG-18: the state portal, or written form for a person
 // without an Estonian personal code) are both sent; documents quoted in a notice (the publication
 // text of Ametlikud Teadaanded, a certificate of graduation) stay in Estonian in the English notice.
+// An application's notices name it by its number and the qualification applied for ("taotlus nr 12
+// (Keevitaja, tase 4)"), and name organisations and people in the nominative only, so that no name
+// is declined wrongly; the submission's time is written in Europe/Tallinn; a step the event carries
+// no date for is dated by the event's time. The statute's English names are Riigi Teataja's
+// (Administrative Procedure Act, Professions Act). The notice of a dismissed contest points to the
+// administrative court without a period, which the sources do not give; the applicant is not sent a
+// receipt of their own withdrawal (the receiver is told).
 //
 // # Delivery
 //

@@ -2,14 +2,19 @@ package notify_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"testing"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/kutsekit/kutse/actor"
+	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
+	"github.com/kutsekit/kutse/classifier/register"
 	"github.com/kutsekit/kutse/duplicate"
 	"github.com/kutsekit/kutse/exam/proficiency"
 	"github.com/kutsekit/kutse/internal/sample"
@@ -45,8 +50,9 @@ func (c *clock) set(y int, m time.Month, d int) {
 
 // flows runs every flow of the SDK that raises events, on one memstore, so that its outbox holds
 // every kind of event the module has, as the services raise them: the register's notices
-// (certificate), the digital stamp (stamp), duplicate cases (duplicate) and proficiency exams
-// (exam/proficiency).
+// (certificate), the digital stamp (stamp), duplicate cases (duplicate), proficiency exams
+// (exam/proficiency), applications for a qualification (application) and the owner's question to
+// the awarding body (certificate/request).
 func flows(t testing.TB) *memstore.Store {
 	t.Helper()
 	st := memstore.New()
@@ -96,6 +102,8 @@ func flows(t testing.TB) *memstore.Store {
 
 	duplicates(t, st, c)
 	exams(t, st, c)
+	applying(t, st, c)
+	questions(t, st, c)
 	return st
 }
 
@@ -241,6 +249,150 @@ func exams(t testing.TB, st *memstore.Store, c *clock) {
 	must("RecordResult Ivan", err)
 	_, _, err = svc.RecordResult(ctx, centre, rj.ID, pts(5, 6, 7, 8))
 	must("RecordResult Jaan", err)
+}
+
+// The applicants of the application flows.
+var (
+	mari  = application.Person{Name: "Mari Kask", Code: code(isikukood.Female, calendar.MustDate(1990, 5, 15)), Email: "mari.kask@example.ee"}
+	jyri  = application.Person{Name: "Jüri Saar", Code: code(isikukood.Male, calendar.MustDate(1985, 3, 10)), Email: "jyri.saar@example.ee"}
+	tiina = application.Person{Name: "Tiina Tamm", Code: code(isikukood.Female, calendar.MustDate(1992, 8, 20)), Email: "tiina.tamm@example.ee"}
+)
+
+// applying runs four applications through application.Service, from 23.11.2026: Mari applies for
+// "Keevitaja, tase 4" through the body's partner, which takes it in and admits her to the exam, and
+// the body awards it; Jüri's is returned to him to complete, completed, refused, contested, the
+// contest's period extended, and the contest dismissed; Ema-Kaks Piskel re-certifies 204580 with
+// its awarding body; Tiina's is refused, her contest upheld, and she withdraws it.
+func applying(t testing.TB, st *memstore.Store, c *clock) {
+	t.Helper()
+	ctx := context.Background()
+	// must(what)(app, err) fails the test on err, saying what failed, and returns app.
+	must := func(what string) func(application.Application, error) application.Application {
+		return func(app application.Application, err error) application.Application {
+			t.Helper()
+			check(t, what, err)
+			return app
+		}
+	}
+	c.set(2026, time.November, 23)
+	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: c.now,
+		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}})
+	check(t, "NewRegistry", err)
+	svc, err := application.NewService(st, application.Config{Now: c.now, Register: sample.Register(), Registry: reg})
+	check(t, "application.NewService", err)
+	for _, set := range []application.Settings{sample.MachineIndustrySettings(), sample.AutonomousSettings()} {
+		_, err := svc.PutSettings(ctx, actor.Body(set.Body), set)
+		check(t, "PutSettings "+set.Body, err)
+	}
+	body, aay := actor.Body(sample.MachineIndustryCode), actor.Body(sample.AutonomousCode)
+	partner := actor.Actor{Role: actor.Partner, Org: sample.WeldingSchoolCode, For: sample.MachineIndustryCode}
+	attach := func(who actor.Actor, app application.Application, code, name string) application.Application {
+		t.Helper()
+		sum := sha256.Sum256([]byte(name))
+		return must("Attach " + name)(svc.Attach(ctx, who, app.ID, app.Version, application.Attachment{Document: code, Name: name,
+			MediaType: "application/pdf", Size: 1000, SHA256: hex.EncodeToString(sum[:]), Ref: "files/" + name}))
+	}
+	// submit fills in every step of a draft and submits it.
+	submit := func(p application.Person, in application.StartInput, docs ...string) application.Application {
+		t.Helper()
+		who := actor.OwnerOf(p.Code)
+		app := must("Start")(svc.Start(ctx, who, in))
+		app = must("SetPerson")(svc.SetPerson(ctx, who, app.ID, app.Version, application.PersonInput{Name: p.Name, Email: p.Email}))
+		if in.Kind == application.First {
+			app = must("Choose")(svc.Choose(ctx, who, app.ID, app.Version, application.Choice{Competences: []register.ID{sample.ManualArc}, ExamLanguage: sample.Estonian}))
+		}
+		for i := 0; i+1 < len(docs); i += 2 {
+			app = attach(who, app, docs[i], docs[i+1])
+		}
+		yes := make([]bool, len(app.Conditions))
+		for i := range yes {
+			yes[i] = true
+		}
+		app = must("Review")(svc.Review(ctx, who, app.ID, app.Version, application.ReviewInput{Confirmed: yes, Declared: true}))
+		return must("Submit")(svc.Submit(ctx, who, app.ID, app.Version))
+	}
+	welder := func(receiver string) application.StartInput {
+		return application.StartInput{Standard: sample.Welder, Body: sample.MachineIndustryCode, Kind: application.First, Receiver: receiver}
+	}
+	welderDocs := []string{"cv", "CV.pdf", "haridus", "Diplom.pdf", "tookogemus", "Töökogemuse tõend.pdf"}
+
+	// Mari, through the partner, to the award.
+	app := submit(mari, welder(sample.WeldingSchoolCode), welderDocs...)
+	app = must("Receive (partner)")(svc.Receive(ctx, partner, app.ID, app.Version))
+	c.set(2026, time.November, 24)
+	app = must("Admit (partner)")(svc.Admit(ctx, partner, app.ID, application.AdmitInput{Version: app.Version, ExamDate: calendar.MustDate(2027, 1, 20),
+		Note: "Praktiliseks tööks võtke kaasa keevitaja isikukaitsevahendid"}))
+	c.set(2027, time.January, 25)
+	_, err = svc.Award(ctx, body, app.ID, application.AwardInput{Version: app.Version, Reference: "kutsekomisjoni otsus nr 3, 25.01.2027"})
+	check(t, "Award Mari", err)
+
+	// Jüri: completed, refused, contested, extended, dismissed.
+	c.set(2026, time.November, 23)
+	app = submit(jyri, welder(""), welderDocs...)
+	app = must("Receive")(svc.Receive(ctx, body, app.ID, app.Version))
+	app = must("RequestCompletion")(svc.RequestCompletion(ctx, body, app.ID, application.CompletionInput{Version: app.Version,
+		Missing: []string{"Töökogemuse tõend on tööandja allkirjata", "Haridust tõendava dokumendi koopia on loetamatu"},
+		Note:    "Tööandja tõend peab olema digitaalselt allkirjastatud."}))
+	c.set(2026, time.November, 27)
+	app = attach(actor.OwnerOf(jyri.Code), app, "tookogemus", "Töökogemuse tõend (allkirjastatud).pdf")
+	app = attach(actor.OwnerOf(jyri.Code), app, "haridus", "Diplom (skaneeritud uuesti).pdf")
+	app = must("Complete")(svc.Complete(ctx, actor.OwnerOf(jyri.Code), app.ID, app.Version))
+	c.set(2026, time.November, 30)
+	app = must("Refuse")(svc.Refuse(ctx, body, app.ID, application.RefuseInput{Version: app.Version,
+		Reasons: []string{"Töökogemus keevitajana on 1 aasta; nõutud on vähemalt 2 aastat", "Keevitaja kutseõpet ei ole läbitud"},
+		Basis:   "kutse andmise kord p 3.2", Reference: "kutsekomisjoni otsus nr 4"}))
+	c.set(2026, time.December, 3)
+	app = must("Contest")(svc.Contest(ctx, actor.OwnerOf(jyri.Code), app.ID, application.ContestInput{Version: app.Version,
+		Grounds: "Olen töötanud keevitajana kaks aastat ja kolm kuud: lisan eelmise tööandja tõendi."}))
+	c.set(2026, time.December, 10)
+	app = must("ExtendContest")(svc.ExtendContest(ctx, body, app.ID, application.ExtendInput{Version: app.Version, Days: 10,
+		Reason: "eelmise tööandja tõendi kontrollimiseks on vaja järelepärimist"}))
+	c.set(2026, time.December, 17)
+	_ = must("DecideContest (dismissed)")(svc.DecideContest(ctx, body, app.ID, application.ContestDecision{Version: app.Version,
+		Outcome: application.OutcomeDismissed, Reasons: []string{"Eelmine tööandja ei kinnitanud keevitajana töötamist"}, Reference: "vaideotsus nr 2"}))
+
+	// Ema-Kaks Piskel re-certifies 204580 with its awarding body, on documents.
+	c.set(2026, time.November, 23)
+	ema := application.Person{Name: "Ema-Kaks Piskel", Code: sample.Holder(), Email: "ema-kaks@example.ee"}
+	app = submit(ema, application.StartInput{Standard: sample.Diagnostician, Body: sample.AutonomousCode, Kind: application.Recertification, Certificate: "204580"},
+		"taiendusope", "Täiendusõppe tunnistused.pdf")
+	app = must("Receive (re-certification)")(svc.Receive(ctx, aay, app.ID, app.Version))
+	app = must("Admit (re-certification)")(svc.Admit(ctx, aay, app.ID, application.AdmitInput{Version: app.Version, Note: "Hindamine toimub dokumentide alusel"}))
+	c.set(2026, time.November, 30)
+	_, err = svc.Award(ctx, aay, app.ID, application.AwardInput{Version: app.Version, Reference: "kutsekomisjoni otsus nr 7"})
+	check(t, "Award (re-certification)", err)
+
+	// Tiina: refused, her contest upheld, withdrawn.
+	c.set(2026, time.November, 23)
+	app = submit(tiina, welder(""), welderDocs...)
+	app = must("Receive Tiina")(svc.Receive(ctx, body, app.ID, app.Version))
+	c.set(2026, time.November, 24)
+	app = must("Refuse Tiina")(svc.Refuse(ctx, body, app.ID, application.RefuseInput{Version: app.Version,
+		Reasons: []string{"Tervisekontrolli tõend puudub"}, Basis: "kutse andmise kord p 3.4", Reference: "kutsekomisjoni otsus nr 5"}))
+	c.set(2026, time.November, 26)
+	app = must("Contest Tiina")(svc.Contest(ctx, actor.OwnerOf(tiina.Code), app.ID, application.ContestInput{Version: app.Version,
+		Grounds: "Tervisekontrolli tõend on töökogemuse tõendi teisel lehel."}))
+	c.set(2026, time.December, 1)
+	app = must("DecideContest (upheld)")(svc.DecideContest(ctx, body, app.ID, application.ContestDecision{Version: app.Version,
+		Outcome: application.OutcomeUpheld, Reasons: []string{"Tervisekontrolli tõend on taotlusele lisatud"}, Reference: "vaideotsus nr 1"}))
+	c.set(2026, time.December, 2)
+	_ = must("Withdraw")(svc.Withdraw(ctx, actor.OwnerOf(tiina.Code), app.ID, app.Version, "Asun tööle välismaal ega saa kutseeksamile tulla."))
+}
+
+// questions runs the owner's question about 204580 to its awarding body and the body's answer
+// (CERT-08) through request.Service.
+func questions(t testing.TB, st *memstore.Store, c *clock) {
+	t.Helper()
+	ctx := context.Background()
+	svc, err := request.NewService(st, request.Config{Now: c.now})
+	check(t, "request.NewService", err)
+	c.set(2026, time.November, 26)
+	q, err := svc.Ask(ctx, actor.OwnerOf(sample.Holder()), "204580",
+		"Kas kõrgepinge jõuseadmete diagnostika kompetents on kirjas ka tunnistuse ingliskeelses versioonis?")
+	check(t, "Ask", err)
+	c.set(2026, time.November, 30)
+	_, err = svc.Answer(ctx, actor.Body(bodyCode), q.Number, "Jah: kompetents on kirjas nii dokumendis Tunnistus.pdf kui ka Certificate.pdf.")
+	check(t, "Answer", err)
 }
 
 // check fails the test on err, saying what failed.

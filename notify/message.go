@@ -3,6 +3,7 @@ package notify
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,10 +75,11 @@ type template struct {
 	write func(f fields) (subject, body string)
 }
 
-// catalogue is every package's notices by kind: one map per package (certificate.go, stamp.go,
-// duplicate.go, proficiency.go). A package that raises a new kind of event adds its notice to its
-// map; TestCatalogue_EveryKindOfTheModule fails until it does.
-var catalogue = merge(certificateNotices, stampNotices, duplicateNotices, proficiencyNotices)
+// catalogue is every package's notices by kind: one map per package (certificate.go, which has
+// stamp's too, duplicate.go, proficiency.go, application.go, request.go). A package that raises a
+// new kind of event adds its notice to its map; TestCatalogue_APP07_CERT09_EveryKindOfTheModule
+// fails until it does.
+var catalogue = merge(certificateNotices, stampNotices, duplicateNotices, proficiencyNotices, applicationNotices, requestNotices)
 
 func merge(maps ...map[string]template) map[string]template {
 	out := map[string]template{}
@@ -102,13 +104,17 @@ func Catalogue() []Entry {
 
 // Render writes the notice of event e in lang (GEN-05: Estonian or English): subject, body and
 // recipient. The recipient's kind comes from the kind of event, and its ID must fit it: a person's
-// notice goes to a valid personal code, an organisation's never to one. An event of a kind with no
-// notice, or whose recipient does not fit, is an error wrapping invalid.ErrInvalid (the dispatcher
-// dead-letters it); neither is ever sent to the wrong party.
+// notice goes to a valid personal code, an organisation's never to one; an event whose
+// Data["to"] (store.RecipientKey) says the other kind of recipient does not fit either. An event of
+// a kind with no notice, or whose recipient does not fit, is an error wrapping invalid.ErrInvalid
+// (the dispatcher dead-letters it); neither is ever sent to the wrong party.
 func Render(e store.Event, lang law.Lang) (Message, error) {
 	t, ok := catalogue[e.Kind]
 	if !ok {
 		return Message{}, &invalid.FieldError{Pkg: pkg, Field: "Kind", Value: e.Kind, Reason: "has no notice (see notify.Catalogue)"}
+	}
+	if v := e.Data[store.RecipientKey]; (v == store.ToPerson || v == store.ToOrganisation) && v != t.to.String() {
+		return Message{}, &invalid.FieldError{Pkg: pkg, Field: "Data[to]", Value: v, Reason: "says the event is for a " + v + ", and its notice is for a " + t.to.String()}
 	}
 	to := Recipient{Kind: t.to, ID: e.Recipient}
 	if err := checkRecipient(to); err != nil {
@@ -156,6 +162,36 @@ func (f fields) date(k string) string {
 	return f.pick(d.Register(), d.LongEn())
 }
 
+// instant returns the RFC 3339 instant under key k as the register writes it, in Europe/Tallinn,
+// after a space: " 23.11.2026 kell 11:00" in Estonian, " on 23 November 2026 at 11:00" in English;
+// "" for none. Text that is not an instant is returned as it is.
+func (f fields) instant(k string) string {
+	v := f.s(k)
+	if v == "" {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return " " + v
+	}
+	loc, err := calendar.Tallinn()
+	if err != nil {
+		loc = time.FixedZone("EET", 2*3600) // as calendar.DateOf falls back
+	}
+	d, hm := calendar.DateOf(t), t.In(loc).Format("15:04")
+	return f.pick(" "+d.Register()+" kell "+hm, " on "+d.LongEn()+" at "+hm)
+}
+
+// day returns the day of the event (its At, in Europe/Tallinn) after a space: " 23.11.2026" in
+// Estonian, " on 23 November 2026" in English; "" when the event has no time.
+func (f fields) day() string {
+	if f.e.At.IsZero() {
+		return ""
+	}
+	d := calendar.DateOf(f.e.At)
+	return f.pick(" "+d.Register(), " on "+d.LongEn())
+}
+
 // num returns the decimal number under key k with the language's decimal separator.
 func (f fields) num(k string) string {
 	if f.lang == law.Estonian {
@@ -177,6 +213,16 @@ func opt(cond bool, s string) string {
 		return s
 	}
 	return ""
+}
+
+// end returns the free text s, trimmed, ending a sentence: with a full stop unless it ends in one
+// (or in "!", "?", "…").
+func end(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
 }
 
 // sentence returns s with its first letter upper-cased.

@@ -16,7 +16,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/duplicate"
 	"github.com/kutsekit/kutse/exam/proficiency"
 	"github.com/kutsekit/kutse/internal/sample"
@@ -136,6 +138,12 @@ var recipients = map[string]notify.RecipientKind{
 	proficiency.EventRegistered: notify.Person, proficiency.EventCancelled: notify.Person, proficiency.EventSpecialNeedsDecided: notify.Person,
 	proficiency.EventNotice: notify.Person, proficiency.EventAbsent: notify.Person, proficiency.EventExplanation: notify.Person,
 	proficiency.EventGraded: notify.Person, proficiency.EventCertificate: notify.Person,
+	application.EventSubmitted: notify.Person, application.EventReceived: notify.Person, application.EventIncomplete: notify.Person,
+	application.EventAdmitted: notify.Person, application.EventAwarded: notify.Person, application.EventRefused: notify.Person,
+	application.EventContestExtended: notify.Person, application.EventContestDecided: notify.Person,
+	application.EventArrived: notify.Organisation, application.EventCompleted: notify.Organisation, application.EventReady: notify.Organisation,
+	application.EventWithdrawn: notify.Organisation, application.EventContested: notify.Organisation,
+	request.EventAsked: notify.Organisation, request.EventAnswered: notify.Person,
 }
 
 // orgs is the organisation each organisation's notice of the flows goes to.
@@ -149,6 +157,14 @@ var orgs = map[string][]string{
 	duplicate.EventDestroy:                 {harnoCode},
 	proficiency.EventSessionCreated:        {centreCode},
 	proficiency.EventSpecialNeedsRequested: {centreCode},
+	// The awarding body receives an application, or its partner does when the applicant chose it
+	// (APP-04); the awarding body alone is told a partner's application is ready and decides contests.
+	application.EventArrived:   {sample.MachineIndustryCode, sample.WeldingSchoolCode, sample.AutonomousCode},
+	application.EventCompleted: {sample.MachineIndustryCode},
+	application.EventWithdrawn: {sample.MachineIndustryCode},
+	application.EventReady:     {sample.MachineIndustryCode},
+	application.EventContested: {sample.MachineIndustryCode},
+	request.EventAsked:         {bodyCode}, // the issuer of 204580
 }
 
 // TestRender_CERT09_Recipients proves that each kind of notice goes to the right kind of recipient,
@@ -190,16 +206,22 @@ func TestRender_CERT09_Recipients(t *testing.T) {
 }
 
 // TestRender_RefusesMixedUpRecipients proves that a notice is never sent to the wrong kind of party:
-// a person's notice to an organisation's code, or an organisation's to a personal code, is refused
-// with an error wrapping invalid.ErrInvalid that does not repeat the code; so is a kind with no
-// notice.
+// a person's notice to an organisation's code, or an organisation's to a personal code, or an event
+// whose Data["to"] names the other kind of party, is refused with an error wrapping
+// invalid.ErrInvalid that does not repeat the code; so is a kind with no notice.
 func TestRender_RefusesMixedUpRecipients(t *testing.T) {
 	for _, e := range []store.Event{
 		{Kind: certificate.EventIssued, Subject: "204580", Recipient: bodyCode},
 		{Kind: duplicate.EventAssigned, Subject: "duplicate/1", Recipient: sample.HolderCode},
 		{Kind: proficiency.EventSpecialNeedsRequested, Subject: "proficiency/1", Recipient: sample.HolderCode},
 		{Kind: stamp.EventStamped, Recipient: "4950202004"},
-		{Kind: "application.submitted", Recipient: sample.HolderCode},
+		{Kind: application.EventArrived, Subject: "application/1", Recipient: sample.HolderCode},
+		{Kind: application.EventSubmitted, Subject: "application/1", Recipient: sample.MachineIndustryCode},
+		{Kind: request.EventAsked, Subject: "3", Recipient: sample.HolderCode},
+		// The event says it is for the other kind of party (Data["to"]), whatever its Recipient.
+		{Kind: application.EventAwarded, Subject: "application/1", Data: map[string]string{store.RecipientKey: store.ToOrganisation}},
+		{Kind: request.EventAsked, Subject: "3", Recipient: bodyCode, Data: map[string]string{store.RecipientKey: store.ToPerson}},
+		{Kind: "application.drafted", Recipient: sample.HolderCode},
 	} {
 		m, err := notify.Render(e, law.Estonian)
 		if !errors.Is(err, invalid.ErrInvalid) || m.Subject != "" {
@@ -299,7 +321,7 @@ func internalCode(e store.Event, lang law.Lang, text string) string {
 
 // dated reports whether an event's data carries a date the notice states.
 func dated(e store.Event) bool {
-	for _, k := range []string{"from", "until", "date", "received", "decided", "notified", "on"} {
+	for _, k := range []string{"from", "until", "date", "received", "decided", "notified", "on", "due", "filed", "completed", "contestBy", "examDate", "validUntil", "submitted"} {
 		if isoDate.MatchString(e.Data[k]) {
 			return true
 		}
@@ -362,5 +384,75 @@ func TestRender_GEN05_Dates(t *testing.T) {
 	e.Data["until"] = "tähtajatu"
 	if m, _ := notify.Render(e, law.Estonian); !strings.Contains(m.Body, "kehtib kuni tähtajatu") {
 		t.Errorf("free text = %q", m.Body)
+	}
+}
+
+// TestRender_APP07_APP09_NextStepsAndDeadlines proves that the notices of the application flows
+// tell the party concerned what to do next and by when (APP-07), in both languages: the date to
+// complete an application by, a refusal's reasons with the last day to contest it and to whom
+// (APP-09: 30 days from learning of it, HMS § 75; 24.11.2026 + 30 is Christmas Eve, so 28.12.2026),
+// the contest's due date to the body (10 days, HMS § 84; 13.12.2026 is a Sunday, so 14.12.2026),
+// the extended one to the applicant, what follows the contest's decision, and the certificate an
+// award issued; and that the question reaches the awarding body and the answer the owner (CERT-08).
+func TestRender_APP07_APP09_NextStepsAndDeadlines(t *testing.T) {
+	type key struct{ kind, app string }
+	want := map[key]struct {
+		to     string
+		et, en []string
+	}{
+		{application.EventIncomplete, "2"}: {jyri.Code.String(),
+			[]string{"täiendada taotlust nr 2 (Keevitaja, tase 4) hiljemalt 07.12.2026", "– Töökogemuse tõend on tööandja allkirjata\n– Haridust", "Märkus: Tööandja tõend"},
+			[]string{"complete your application no. 2 (Keevitaja, tase 4) by 7 December 2026"}},
+		{application.EventCompleted, "2"}: {sample.MachineIndustryCode, []string{"Jüri Saar täiendas taotlust nr 2", "27.11.2026 (tähtaeg oli 07.12.2026)"}, nil},
+		{application.EventRefused, "2"}: {jyri.Code.String(),
+			[]string{"Põhjused:\n\n– Töökogemus keevitajana on 1 aasta", "Õiguslik alus: kutse andmise kord p 3.2.", "kutse andjale vaide 30 päeva jooksul",
+				"haldusmenetluse seadus § 75", "hiljemalt 30.12.2026"},
+			[]string{"within 30 days of the day you learned of it", "by 30 December 2026"}},
+		{application.EventRefused, "4"}: {tiina.Code.String(), []string{"Põhjus: Tervisekontrolli tõend puudub.", "hiljemalt 28.12.2026"}, []string{"by 28 December 2026"}},
+		{application.EventContested, "2"}: {sample.MachineIndustryCode,
+			[]string{"Jüri Saar esitas 03.12.2026 vaide", "Vaidlustatud otsus: kutsekomisjoni otsus nr 4.", "lahendada hiljemalt 14.12.2026", "kuni 30 päeva"},
+			[]string{"decided by 14 December 2026"}},
+		{application.EventContested, "4"}: {sample.MachineIndustryCode, []string{"lahendada hiljemalt 07.12.2026"}, nil},
+		{application.EventContestExtended, "2"}: {jyri.Code.String(), []string{"10 päeva võrra", "lahendatakse hiljemalt 23.12.2026"},
+			[]string{"by 10 days", "decided by 23 December 2026"}},
+		{application.EventContestDecided, "2"}: {jyri.Code.String(), []string{"jätta teie vaide rahuldamata", "jääb kehtima", "halduskohtusse"}, []string{"stands", "administrative court"}},
+		{application.EventContestDecided, "4"}: {tiina.Code.String(), []string{"teie vaide rahuldada", "on tühistatud ja taotlus on uuesti menetluses"}, []string{"is annulled"}},
+		{application.EventAdmitted, "1"}:       {mari.Code.String(), []string{"Keevituskoolitus OÜ", "Hindamine (kutseeksam) toimub 20.01.2027."}, []string{"is on 20 January 2027"}},
+		{application.EventReady, "1"}:          {sample.MachineIndustryCode, []string{"Teie partner Keevituskoolitus OÜ", "Taotleja: Mari Kask.", "20.01.2027"}, nil},
+		{application.EventAwarded, "1"}: {mari.Code.String(), []string{"anda teile kutse „Keevitaja, tase 4”", "kutsetunnistus nr 204600, mis kehtib kuni 24.01.2032"},
+			[]string{"certificate no. 204600 has been issued, valid until 24 January 2032"}},
+		{application.EventAwarded, "3"}:   {sample.HolderCode, []string{"taastõendada teie kutse", "Tunnistuse 204580 taastõendamisel", "nr 204601"}, []string{"re-certify"}},
+		{application.EventWithdrawn, "4"}: {sample.MachineIndustryCode, []string{"Tiina Tamm võttis taotluse nr 4", "tagasi 02.12.2026", "Põhjus: Asun tööle"}, nil},
+		{request.EventAsked, ""}:          {bodyCode, []string{"Ema-Kaks Piskel", "Kas kõrgepinge jõuseadmete diagnostika kompetents", "Vastake küsimusele"}, nil},
+		{request.EventAnswered, ""}: {sample.HolderCode, []string{"Autonoomse Arenduse Ühing vastas 30.11.2026", "Teie küsimus:", "Vastus:\n\nJah: kompetents"},
+			[]string{"Autonoomse Arenduse Ühing answered your question"}},
+	}
+	seen := map[key]bool{}
+	for _, e := range outbox(t, flows(t)) {
+		k := key{e.Kind, e.Data["application"]}
+		w, ok := want[k]
+		if !ok {
+			continue
+		}
+		seen[k] = true
+		for _, lang := range []law.Lang{law.Estonian, law.English} {
+			m, err := notify.Render(e, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.To.ID != w.to {
+				t.Errorf("%s of application %s goes to %q; want %q", e.Kind, k.app, m.To.ID, w.to)
+			}
+			for _, s := range map[law.Lang][]string{law.Estonian: w.et, law.English: w.en}[lang] {
+				if !strings.Contains(m.Body, s) {
+					t.Errorf("%s of application %s in %s lacks %q:\n%s", e.Kind, k.app, lang, s, m.Body)
+				}
+			}
+		}
+	}
+	for k := range want {
+		if !seen[k] {
+			t.Errorf("the flows raised no %s of application %q", k.kind, k.app)
+		}
 	}
 }

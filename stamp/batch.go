@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/store"
 )
@@ -80,7 +80,7 @@ func (s *Service) StampBatch(ctx context.Context, a actor.Actor, nos []certifica
 			_, err = notValid(&c, today)
 		}
 		j := &jobs[i]
-		j.c, j.req = c, application.Request{Kind: application.DigitalStamp, Certificate: c.Number, Holder: c.Holder.Code, Date: today, At: now}
+		j.c, j.req = c, request.Request{Kind: request.DigitalStamp, Certificate: c.Number, Holder: c.Holder.Code, Date: today, At: now}
 		if err == nil && c.Hidden {
 			j.req.Token, err = s.token()
 		}
@@ -92,7 +92,7 @@ func (s *Service) StampBatch(ctx context.Context, a actor.Actor, nos []certifica
 	if err := s.sealAll(ctx, jobs); err != nil {
 		return nil, err
 	}
-	reqs := make([]application.Request, len(jobs))
+	reqs := make([]request.Request, len(jobs))
 	events := make([][]store.Event, len(jobs))
 	for i := range jobs {
 		reqs[i], events[i] = jobs[i].req, jobs[i].events

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/stamp"
@@ -42,9 +42,9 @@ func issueVaried(t *testing.T, st *memstore.Store, n int) []certificate.Number {
 }
 
 // allRequests returns the requests of both holders of the varied certificates.
-func allRequests(t *testing.T, st *memstore.Store) []application.Request {
+func allRequests(t *testing.T, st *memstore.Store) []request.Request {
 	t.Helper()
-	var out []application.Request
+	var out []request.Request
 	for _, h := range []string{"49502020047", "37605030299"} {
 		rs, err := st.HolderRequests(t.Context(), isikukood.MustParse(h))
 		if err != nil {
@@ -72,7 +72,7 @@ func TestStampBatch_CERT06_CERT10(t *testing.T) {
 	}
 	digests := map[string]bool{}
 	for i, r := range res {
-		if r.Name != string(nos[i])+".asice" || r.Request.Certificate != nos[i] || r.Request.Status != application.Done ||
+		if r.Name != string(nos[i])+".asice" || r.Request.Certificate != nos[i] || r.Request.Status != request.Done ||
 			r.Request.Data["sha256"] != r.Digest || r.Request.Number == 0 {
 			t.Errorf("result %d: %s, request %+v; want %s, done, recorded", i, r.Name, r.Request, nos[i])
 		}
@@ -264,7 +264,7 @@ func ExampleService_StampBatch() {
 		return
 	}
 	for _, r := range res {
-		fmt.Println(r.Name, r.Request.Status == application.Done)
+		fmt.Println(r.Name, r.Request.Status == request.Done)
 	}
 	_, err = svc.StampBatch(ctx, actor.Keeper("90006414"), []certificate.Number{"204580", "999999"})
 	fmt.Println(err)

@@ -12,7 +12,7 @@
 // and OCSP clients. The seal key stays behind the host's crypto.Signer.
 //
 // Every stamp, made or refused, is recorded as the owner's "Digitempel" request with its outcome
-// (CERT-10, package application), with the SHA-256 of the container for audit and an event to the
+// (CERT-10, package certificate/request), with the SHA-256 of the container for audit and an event to the
 // owner, in one commit.
 //
 // # Links and hidden certificates

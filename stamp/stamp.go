@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/stamp/asice"
@@ -29,11 +29,11 @@ import (
 type Store interface {
 	// Certificate returns the certificate numbered no, or an error wrapping store.ErrNotFound.
 	Certificate(ctx context.Context, no certificate.Number) (certificate.Certificate, error)
-	application.Store
+	request.Store
 	// CreateRequests stores rs, each with its events (events[i] for rs[i]), in one commit and
 	// returns them numbered in order; a token already used (also within rs) is an error wrapping
 	// store.ErrExists, and then none of them is stored.
-	CreateRequests(ctx context.Context, rs []application.Request, events [][]store.Event) ([]application.Request, error)
+	CreateRequests(ctx context.Context, rs []request.Request, events [][]store.Event) ([]request.Request, error)
 }
 
 // Config configures a [Service].
@@ -119,12 +119,12 @@ func VerifyURL(base string, c *certificate.Certificate, token string) string {
 
 // Result is a digital stamp: the sealed container, its files and what was recorded.
 type Result struct {
-	Name      string              // the container's file name, "<number>.asice"
-	Container []byte              // the ASiC-E container
-	Files     []asice.File        // Tunnistus.pdf, Certificate.pdf, Deklaratsioon.pdf
-	Digest    string              // SHA-256 of the container, hex, kept for audit
-	URL       string              // the verification link in the documents
-	Request   application.Request // the owner's "Digitempel" request, recorded with its outcome
+	Name      string          // the container's file name, "<number>.asice"
+	Container []byte          // the ASiC-E container
+	Files     []asice.File    // Tunnistus.pdf, Certificate.pdf, Deklaratsioon.pdf
+	Digest    string          // SHA-256 of the container, hex, kept for audit
+	URL       string          // the verification link in the documents
+	Request   request.Request // the owner's "Digitempel" request, recorded with its outcome
 }
 
 // EventStamped and EventRefused are the events the service raises to the owner (the recipient is
@@ -154,10 +154,10 @@ func (s *Service) Stamp(ctx context.Context, a actor.Actor, no certificate.Numbe
 	}
 	now := s.cfg.Now().Truncate(time.Microsecond)
 	today := calendar.DateOf(now)
-	req := application.Request{Kind: application.DigitalStamp, Certificate: c.Number, Holder: c.Holder.Code,
+	req := request.Request{Kind: request.DigitalStamp, Certificate: c.Number, Holder: c.Holder.Code,
 		Date: today, At: now}
 	if reason, err := notValid(&c, today); err != nil {
-		req.Status, req.Reason = application.Refused, reason
+		req.Status, req.Reason = request.Refused, reason
 		ev := s.event(EventRefused, &c, now, req.Reason)
 		ev.Data["status"], ev.Data["on"] = c.StatusOn(today).String(), today.String() // for the notice in English
 		if _, err := s.st.CreateRequest(ctx, req, []store.Event{ev}); err != nil {
@@ -197,7 +197,7 @@ func notValid(c *certificate.Certificate, day calendar.Date) (string, error) {
 // result and the events to record with the request.
 type job struct {
 	c      certificate.Certificate
-	req    application.Request // Date and At are the stamp's day and instant
+	req    request.Request // Date and At are the stamp's day and instant
 	res    Result
 	events []store.Event
 }
@@ -218,7 +218,7 @@ func (s *Service) seal(ctx context.Context, j *job) error {
 	}
 	sum := sha256.Sum256(box)
 	digest := hex.EncodeToString(sum[:])
-	j.req.Status = application.Done
+	j.req.Status = request.Done
 	j.req.Data = map[string]string{"sha256": digest, "url": link, "seal": s.cfg.Chain[0].Subject.String(), "file": string(c.Number) + ".asice"}
 	j.events = []store.Event{s.event(EventStamped, c, now, digest)}
 	j.res = Result{Name: string(c.Number) + ".asice", Container: box, Files: files, Digest: digest, URL: link}

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/internal/tooltest"
 	"github.com/kutsekit/kutse/isikukood"
@@ -91,7 +91,7 @@ func TestStamp_CERT06_CERT10(t *testing.T) {
 	}
 	sum := sha256.Sum256(res.Container)
 	rs, _ := st.HolderRequests(t.Context(), holder)
-	if len(rs) != 1 || rs[0].Kind != application.DigitalStamp || rs[0].Status != application.Done ||
+	if len(rs) != 1 || rs[0].Kind != request.DigitalStamp || rs[0].Status != request.Done ||
 		rs[0].Data["sha256"] != hex.EncodeToString(sum[:]) || rs[0].Certificate != "204580" {
 		t.Errorf("requests = %+v", rs)
 	}
@@ -135,7 +135,7 @@ func TestStamp_RefusedNotValid_CERT06(t *testing.T) {
 		t.Fatalf("Stamp(expired) = %v; want a CERT-06 refusal", err)
 	}
 	rs, _ := st.HolderRequests(t.Context(), holder)
-	if len(rs) != 1 || rs[0].Status != application.Refused || !strings.Contains(rs[0].Reason, "kehtivus lõppenud") {
+	if len(rs) != 1 || rs[0].Status != request.Refused || !strings.Contains(rs[0].Reason, "kehtivus lõppenud") {
 		t.Errorf("requests = %+v", rs)
 	}
 }

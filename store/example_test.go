@@ -13,3 +13,9 @@ func Example() {
 	fmt.Println(errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrConflict))
 	// Output: true false
 }
+
+// A query's Limit is applied the same way by every store.
+func ExampleLimit() {
+	fmt.Println(store.Limit(0), store.Limit(30), store.Limit(5000))
+	// Output: 100 30 1000
+}

@@ -9,9 +9,9 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/kutsekit/kutse/actor"
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/certificate/web"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/stamp"
@@ -83,8 +83,8 @@ func TestPublicData_CERT04_CERT12(t *testing.T) {
 				rt.Fatal(err)
 			}
 			token := "tok" + strconv.Itoa(i)
-			if _, err := st.CreateRequest(t.Context(), application.Request{Kind: application.DigitalStamp, Certificate: c.Number,
-				Holder: c.Holder.Code, Date: calendar.DateOf(now()), At: now(), Status: application.Done, Token: token}, nil); err != nil {
+			if _, err := st.CreateRequest(t.Context(), request.Request{Kind: request.DigitalStamp, Certificate: c.Number,
+				Holder: c.Holder.Code, Date: calendar.DateOf(now()), At: now(), Status: request.Done, Token: token}, nil); err != nil {
 				rt.Fatal(err)
 			}
 			view, lookupErr := reg.Lookup(t.Context(), actor.Anonymous(), c.Number, calendar.Date{})

@@ -90,8 +90,8 @@ func (c *Catalogue) Today() calendar.Date { return calendar.DateOf(c.now()) }
 
 // The provisions the package cites.
 var (
-	// selfService is the register's self-service as presented on 07.05.2026 (seed 000, slides 3–4).
-	selfService = law.Citation{Act: "Kutseregistri iseteenindus (000, 07.05.2026)"}
+	// selfService is the register's self-service terms (seed 000, slides 3–4).
+	selfService = law.SelfService()
 	// kutsRight is KutS § 10 (1): an awarding body awards the qualifications its registration names.
 	kutsRight = law.Citation{Act: "Kutseseadus", RT: "RT I 2008, 24, 156", Section: "10", Subsection: "1"}
 	// krpmPublic is KRPM § 15 (1): the register's data are public.

@@ -105,15 +105,7 @@ func (c *checker) refs(field string, rs []Ref) {
 
 // url checks an optional web address: http or https, with a host, no white space.
 func (c *checker) url(field, v string) {
-	if v == "" {
-		return
-	}
-	rest, ok := strings.CutPrefix(v, "https://")
-	if !ok {
-		rest, ok = strings.CutPrefix(v, "http://")
-	}
-	host, _, _ := strings.Cut(rest, "/")
-	if !ok || host == "" || strings.ContainsAny(v, " \t\r\n") || len(v) > 2000 || !utf8.ValidString(v) {
+	if v != "" && !ValidURL(v) {
 		c.add(field, v, "must be an http:// or https:// address")
 	}
 }

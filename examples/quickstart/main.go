@@ -1,17 +1,20 @@
 // Command quickstart runs the SDK's main job on the embedded in-memory store: it issues the seven
 // certificates of the sample owner in the register's self-service (seed 000, "Minu tunnistused"),
-// lets the owner hide one, and prints the owner's list with its status marks on a date, the full
-// register entry of certificate 204580, and the public view of the same register, in which the
-// hidden certificate is absent. It then reads a few standards and awarding bodies from sample feeds in
-// the shape of the register's open data (data/*.xml, read with classifier/opendata) and lists the
+// lets the owner hide one, runs one application of hers for a qualification from the draft to the
+// award (phase II: Keevitaja, tase 4 at Eesti Masinatööstuse Liit), lets her ask the awarding body of
+// 204580 a question, and prints the owner's list with its status marks on a date (the new
+// certificate in it, 204580 marked for the open question), the full register entry of certificate
+// 204580, the public view of the same register, in which the hidden certificate is absent, and the
+// owner's requests. It also reads a few standards and awarding bodies from sample feeds in the shape
+// of the register's open data (data/*.xml, read with classifier/opendata) and lists the
 // qualifications open for application on the date, a keyword search and one qualification's view
 // (APP-01, APP-02).
 //
 //	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...] [-serve :8080]
 //
 // -date is the date the marks are computed for (default: today in Europe/Tallinn), -lang the
-// language of the output, -out a folder the run writes its files to (now: the owner's list as JSON;
-// later flows add their documents there), -store where the records are kept: "memory" (the default,
+// language of the output, -out a folder the run writes its files to (the owner's list as JSON, the
+// application form, the digital stamp of 204580), -store where the records are kept: "memory" (the default,
 // memstore) or a PostgreSQL URL, in which case the program migrates a schema of its own
 // (kutse_quickstart_<random>), runs the same flow on pgstore, and drops the schema at the end.
 // -serve :8080 then serves, on that address and the same store, the page the stamp's QR codes point
@@ -28,6 +31,7 @@ import (
 	"context"
 	"crypto"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
@@ -49,11 +53,15 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/kutsekit/kutse/actor"
+	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/certificate/web"
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/classifier/register"
+	"github.com/kutsekit/kutse/duplicate"
+	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/notify"
@@ -80,14 +88,14 @@ var keeper = actor.Keeper("90006414")
 // unknownIssuer stands for an awarding body the seed does not name.
 const unknownIssuer = "(kutse andja: lähteandmetes puudub)"
 
-type sample struct {
+type held struct {
 	no          string
 	title       string
 	from, until string // DD.MM.YYYY; until "" for tähtajatu
 }
 
 // owned is the owner's list on the slide "Minu tunnistused" (seed 000), in its order.
-var owned = []sample{
+var owned = []held{
 	{"204582", "Demineerimisinstruktor, tase 6", "17.03.2025", ""},
 	{"E015992", "Lapsehoidja, tase 4", "20.03.2023", ""},
 	{"204583", "Kokk II", "21.03.2014", ""},
@@ -141,7 +149,15 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		return fmt.Errorf("-store: %w", err)
 	}
 	defer closeStore()
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: now})
+	// The owner's requests — stamps, questions and duplicate cases — are found by the registry
+	// itself for the marks of her list (CERT-02, CERT-10).
+	reqs, err := request.NewService(st, request.Config{Now: now, Sources: []request.Source{duplicate.Requests(st)}})
+	if err != nil {
+		return err
+	}
+	// New occupational certificates are numbered on from 204600, past the sample's numbers.
+	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: now, Requests: reqs,
+		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}})
 	if err != nil {
 		return err
 	}
@@ -156,11 +172,23 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		return err
 	}
 
-	list, err := reg.List(ctx, me, owner, asOf, nil)
+	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+
+	form, err := apply(ctx, st, reg, now, me, lang, p)
+	if err != nil {
+		return fmt.Errorf("applying: %w", err)
+	}
+	// The owner asks the awarding body of 204580 a question (CERT-08); it stays open until answered.
+	q, err := reqs.Ask(ctx, me, "204580", "Kas kõrgepinge kompetents kehtib ka elektribussidele?")
 	if err != nil {
 		return err
 	}
-	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+	p("%s %d (%s 204580 → %s): %s\n\n", lang.Pick("Küsimus", "Question"), q.Number, lang.Pick("tunnistus", "certificate"), q.Addressee, q.Text)
+
+	list, err := reg.List(ctx, me, owner, asOf)
+	if err != nil {
+		return err
+	}
 	p("%s — %s\n\n", lang.Pick("Minu tunnistused", "My certificates"), longDate(asOf, lang))
 	for _, e := range list {
 		c := e.Certificate
@@ -252,6 +280,11 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 			return err
 		}
 		p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
+		path = filepath.Join(*outFlag, form.Name)
+		if err := os.WriteFile(path, form.Data, 0o644); err != nil {
+			return err
+		}
+		p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
 
 		res, err := svc.Stamp(ctx, me, "204580")
 		if err != nil {
@@ -265,6 +298,15 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 			p("%s %s\n", lang.Pick("Kirjutatud:", "Written:"), path)
 		}
 		p("%s: %s\n", lang.Pick("Digitempli kontrolllink", "The stamp's verification link"), res.URL)
+	}
+
+	rs, err := reqs.List(ctx, me, owner)
+	if err != nil {
+		return err
+	}
+	p("\n%s\n", lang.Pick("Minu taotlused", "My requests"))
+	for _, r := range rs {
+		p("  %d %s, %s (%s) — %s\n", r.Number, r.Kind.Name(lang), r.Certificate, r.Date.Register(), r.Status.Name(lang))
 	}
 	if ln != nil {
 		h, err := verificationPage(reg, svc, *baseFlag)
@@ -344,6 +386,89 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
+// apply runs one application of the owner from the draft to the award (APP-03..08): Ema-Kaks Piskel
+// applies for "Keevitaja, tase 4" at Eesti Masinatööstuse Liit, which has joined the register's
+// application environment (the sample register data). It prints each step and returns the
+// application form generated on submission (APP-06).
+func apply(ctx context.Context, st fullStore, reg *certificate.Registry, now func() time.Time, me actor.Actor, lang law.Lang,
+	p func(string, ...any)) (application.Form, error) {
+	svc, err := application.NewService(st, application.Config{Now: now, Register: sample.Register(), Registry: reg})
+	if err != nil {
+		return application.Form{}, err
+	}
+	body := actor.Body(sample.MachineIndustryCode)
+	if _, err := svc.PutSettings(ctx, body, sample.MachineIndustrySettings()); err != nil { // APP-03: the body joins
+		return application.Form{}, err
+	}
+	where, err := svc.Where(ctx, me, sample.Welder, sample.MachineIndustryCode)
+	if err != nil || !where.Here {
+		return application.Form{}, fmt.Errorf("where to apply: %v (%s)", err, where.URL)
+	}
+	app, err := svc.Start(ctx, me, application.StartInput{Standard: sample.Welder, Body: sample.MachineIndustryCode, Kind: application.First})
+	if err != nil {
+		return application.Form{}, err
+	}
+	p("%s %d: %s — %s (%s)\n", lang.Pick("Taotlus", "Application"), app.ID, app.StandardName, app.BodyName, app.Kind.Name(lang))
+	steps := []func() (application.Application, error){
+		func() (application.Application, error) { // 1. personal data: name and code pre-filled, the e-mail added
+			return svc.SetPerson(ctx, me, app.ID, app.Version, application.PersonInput{Name: app.Applicant.Name, Email: "ema-kaks.piskel@example.ee"})
+		},
+		func() (application.Application, error) { // 2. the qualification: an elective competence, the exam language
+			return svc.Choose(ctx, me, app.ID, app.Version, application.Choice{Competences: []register.ID{sample.ManualArc}, ExamLanguage: sample.Estonian})
+		},
+	}
+	for _, d := range []struct{ code, name string }{{"cv", "CV.pdf"}, {"haridus", "Kutsetunnistus-kutsekool.pdf"}, {"tookogemus", "Tooandja-toend.pdf"}} {
+		steps = append(steps, func() (application.Application, error) { // 3. the documents the body requires
+			sum := sha256.Sum256([]byte(d.name))
+			return svc.Attach(ctx, me, app.ID, app.Version, application.Attachment{Document: d.code, Name: d.name, MediaType: "application/pdf",
+				Size: 20480, SHA256: hex.EncodeToString(sum[:]), Ref: "quickstart/" + d.name})
+		})
+	}
+	steps = append(steps, func() (application.Application, error) { // 4. the conditions confirmed, the data declared true
+		yes := make([]bool, len(app.Conditions))
+		for i := range yes {
+			yes[i] = true
+		}
+		return svc.Review(ctx, me, app.ID, app.Version, application.ReviewInput{Confirmed: yes, Declared: true})
+	})
+	for _, step := range steps {
+		if app, err = step(); err != nil {
+			return application.Form{}, err
+		}
+	}
+	view, err := svc.View(ctx, me, app.ID)
+	if err != nil {
+		return application.Form{}, err
+	}
+	var done []string
+	for _, pg := range view.Pages[:4] {
+		mark := "✓"
+		if !pg.Done {
+			mark = "✗"
+		}
+		done = append(done, strings.ToLower(pg.Title.In(lang))+" "+mark)
+	}
+	p("  %s: %s\n", app.State.Name(lang), strings.Join(done, ", "))
+	if app, err = svc.Submit(ctx, me, app.ID, app.Version); err != nil {
+		return application.Form{}, err
+	}
+	p("  %s: %s (%d kB, SHA-256 %s…)\n", app.State.Name(lang), app.Form.Name, (len(app.Form.Data)+512)/1024, app.Form.SHA256[:16])
+	if app, err = svc.Receive(ctx, body, app.ID, app.Version); err != nil {
+		return application.Form{}, err
+	}
+	p("  %s\n", app.State.Name(lang))
+	if app, err = svc.Admit(ctx, body, app.ID, application.AdmitInput{Version: app.Version}); err != nil {
+		return application.Form{}, err
+	}
+	p("  %s\n", app.State.Name(lang))
+	out, err := svc.Award(ctx, body, app.ID, application.AwardInput{Version: app.Version, Reference: "kutsekomisjoni otsus nr 3"})
+	if err != nil {
+		return application.Form{}, err
+	}
+	p("  %s: %s %s (%s)\n\n", out.Application.State.Name(lang), lang.Pick("tunnistus", "certificate"), out.Certificate.Number, out.Application.Decision.Reference)
+	return app.Form, nil
+}
+
 // loadSeal returns the host's seal from PEM files, or a generated self-signed TEST seal.
 func loadSeal(keyFile, certFile string, now time.Time) (crypto.Signer, []*x509.Certificate, error) {
 	if keyFile == "" {
@@ -399,8 +524,11 @@ func loadSeal(keyFile, certFile string, now time.Time) (crypto.Signer, []*x509.C
 // fullStore is every store interface the flow uses: memstore and pgstore implement it.
 type fullStore interface {
 	certificate.Store
+	request.ServiceStore
+	application.Store
 	store.Outbox
 	register.Store
+	duplicate.Store
 	stamp.Store
 }
 
@@ -440,7 +568,7 @@ func openStore(ctx context.Context, where string) (fullStore, func(), error) {
 
 // entry builds the register entry of one sample certificate. 204580 is given in full on the slide;
 // the others only with number, title and validity, and their EKR level where the title carries one.
-func entry(s sample, owner isikukood.Code) certificate.Certificate {
+func entry(s held, owner isikukood.Code) certificate.Certificate {
 	from, _ := calendar.ParseDate(s.from)
 	until, _ := calendar.ParseDate(s.until)
 	c := certificate.Certificate{
@@ -458,6 +586,7 @@ func entry(s sample, owner isikukood.Code) certificate.Certificate {
 		c.EKR, c.EQF = t.Level, t.Level // EKR n is EQF n (research/domain-rules.md § 3.1)
 	}
 	if s.no == "204580" {
+		c.IssuerCode = sample.AutonomousCode // the seed does not give its code; the sample's stands in
 		c.Standard = "Mootorsõidukidiagnostik, tase 5"
 		c.Specialisation = "Sõiduautodiagnostik, tase 5"
 		c.Competences = []string{"Mootorsõidukite kõrgepinge jõuseadmete diagnostika ja remont"}

@@ -96,8 +96,41 @@ func TestQuickstart_DefaultDate(t *testing.T) {
 	if err := run(t.Context(), nil, &out, late); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), "Minu tunnistused — 22. novembril 2026") {
-		t.Errorf("first line = %q", strings.SplitN(out.String(), "\n", 2)[0])
+	if !strings.Contains(out.String(), "\nMinu tunnistused — 22. novembril 2026\n") {
+		t.Errorf("the list's heading is not for 22.11.2026:\n%s", out.String())
+	}
+}
+
+// TestQuickstart_APP05_APP08_CERT08 proves the applying part of the quickstart: one application
+// runs from the draft through every step of the flow (APP-05), its form is generated and written
+// (APP-06), the body processes and awards it (APP-08), its certificate appears in the owner's list,
+// and the owner's question to the awarding body of 204580 (CERT-08) marks that certificate and is
+// listed among her requests with the digital stamp (CERT-10).
+func TestQuickstart_APP05_APP08_CERT08(t *testing.T) {
+	var out bytes.Buffer
+	dir := t.TempDir()
+	if err := run(t.Context(), []string{"-date", "2026-11-22", "-lang", "en", "-out", dir}, &out, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	list := got[strings.Index(got, "My certificates"):strings.Index(got, "\nCertificate 204580")]
+	for _, s := range []string{
+		"draft: personal data ✓, the qualification ✓, documents ✓, review and confirmation ✓",
+		"submitted: Avaldus-1.pdf", "awarded: certificate 204600 (kutsekomisjoni otsus nr 3)",
+		"Question 1 (certificate 204580 → 80000001)", "My requests\n  2 Digital stamp, 204580 (22.11.2026) — done\n  1 Question, 204580 (22.11.2026) — in progress",
+	} {
+		if !strings.Contains(got, s) {
+			t.Errorf("the output does not say %q:\n%s", s, got)
+		}
+	}
+	for _, s := range []string{"✓ 204600 Keevitaja, tase 4 (22.11.2026 - 21.11.2031) — valid", "⚠ 204580 Sõiduautodiagnostik, tase 5 (09.01.2025 - 08.01.2030) — valid; open request"} {
+		if !strings.Contains(list, s) {
+			t.Errorf("the owner's list does not have %q:\n%s", s, list)
+		}
+	}
+	form, err := os.ReadFile(filepath.Join(dir, "Avaldus-1.pdf"))
+	if err != nil || !bytes.HasPrefix(form, []byte("%PDF-")) {
+		t.Errorf("the application form was not written: %v", err)
 	}
 }
 

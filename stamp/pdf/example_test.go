@@ -64,3 +64,20 @@ func Example() {
 	// pdf: verifyURL "ftp://kutseregister.ee/cert/204580" must be an absolute http or https URL
 	// same bytes: true
 }
+
+// Another package's form in the register's layout: a title, a section, rows and a list, in the same
+// embedded font; the same calls give the same bytes.
+func ExampleNewDocument() {
+	d, err := pdf.NewDocument(pdf.Meta{Title: "Avaldus nr 1", Created: time.Date(2026, time.November, 23, 9, 15, 0, 0, time.UTC)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d.Title("Kutse taotlemise avaldus")
+	d.Section("Taotleja / Applicant")
+	d.Row("Nimi / Name", "Ema-Kaks Piskel")
+	d.List("Kompetentsid / Competences", []string{"Käsikaarkeevitus"})
+	b, err := d.Bytes()
+	fmt.Println(string(b[:5]), err)
+	// Output: %PDF- <nil>
+}

@@ -38,9 +38,9 @@ import (
 
 	"github.com/google/btree"
 
-	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
 )
@@ -53,12 +53,13 @@ type Store struct {
 	byHolder map[isikukood.Code][]certificate.Number
 	counters map[string]int64 // series key → last counter handed out
 	idem     map[string]idemEntry
-	outbox   outbox                // the outbox (outbox.go)
-	requests []application.Request // in Number order; requests[i].Number == i+1
-	tokens   map[string]int64      // request token → number
-	dup      duplicateState        // package duplicate's records (duplicate.go)
-	exam     examState             // packages exam/...'s records (exam.go)
-	reg      registerState         // package classifier/register's records (register.go)
+	outbox   outbox            // the outbox (outbox.go)
+	requests []request.Request // in Number order; requests[i].Number == i+1
+	tokens   map[string]int64  // request token → number
+	dup      duplicateState    // package duplicate's records (duplicate.go)
+	exam     examState         // packages exam/...'s records (exam.go)
+	reg      registerState     // package classifier/register's records (register.go)
+	app      applicationState  // package application's records (application.go)
 }
 
 type idemEntry struct {
@@ -78,12 +79,13 @@ func New() *Store {
 		dup:      newDuplicateState(),
 		exam:     newExamState(),
 		reg:      newRegisterState(),
+		app:      newApplicationState(),
 	}
 }
 
 var (
 	_ certificate.Store = (*Store)(nil)
-	_ application.Store = (*Store)(nil)
+	_ request.Store     = (*Store)(nil)
 	_ store.Outbox      = (*Store)(nil)
 )
 
@@ -152,20 +154,28 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 	if err := ctx.Err(); err != nil {
 		return certificate.Certificate{}, err
 	}
-	c := in.Certificate.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	c, _, err := s.issueLocked(in)
+	return c, err
+}
+
+// issueLocked issues in as IssueCertificate does and reports whether it issued a new certificate
+// (false: an idempotent repeat, nothing written). It checks everything before it writes anything.
+// The caller holds s.mu.
+func (s *Store) issueLocked(in certificate.Issue) (certificate.Certificate, bool, error) {
+	c := in.Certificate.Clone()
 	if in.IdempotencyKey != "" {
 		if e, ok := s.idem[in.IdempotencyKey]; ok {
 			if e.fingerprint != in.Fingerprint {
-				return certificate.Certificate{}, fmt.Errorf("memstore: idempotency key %q was used for another request: %w", in.IdempotencyKey, store.ErrExists)
+				return certificate.Certificate{}, false, fmt.Errorf("memstore: idempotency key %q was used for another request: %w", in.IdempotencyKey, store.ErrExists)
 			}
-			return s.certs[e.number].c.Clone(), nil
+			return s.certs[e.number].c.Clone(), false, nil
 		}
 	}
 	if c.Number == "" {
 		if in.Series.Width < 1 {
-			return certificate.Certificate{}, fmt.Errorf("memstore: no number and no series to allocate one from: %w", certificate.ErrInvalid)
+			return certificate.Certificate{}, false, fmt.Errorf("memstore: no number and no series to allocate one from: %w", certificate.ErrInvalid)
 		}
 		key := in.Series.Key()
 		n := s.counters[key]
@@ -175,7 +185,7 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 		for {
 			n++
 			if n > in.Series.Max() {
-				return certificate.Certificate{}, fmt.Errorf("memstore: series %q is exhausted: %w", key, store.ErrExists)
+				return certificate.Certificate{}, false, fmt.Errorf("memstore: series %q is exhausted: %w", key, store.ErrExists)
 			}
 			if _, taken := s.certs[in.Series.Format(n)]; !taken {
 				break
@@ -184,7 +194,7 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 		s.counters[key] = n
 		c.Number = in.Series.Format(n)
 	} else if _, taken := s.certs[c.Number]; taken {
-		return certificate.Certificate{}, fmt.Errorf("memstore: certificate %q: %w", c.Number, store.ErrExists)
+		return certificate.Certificate{}, false, fmt.Errorf("memstore: certificate %q: %w", c.Number, store.ErrExists)
 	}
 	c.Version = 1
 	s.put(c)
@@ -192,7 +202,7 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 		s.idem[in.IdempotencyKey] = idemEntry{number: c.Number, fingerprint: in.Fingerprint}
 	}
 	s.appendEvents(in.Events, string(c.Number))
-	return c.Clone(), nil
+	return c.Clone(), true, nil
 }
 
 // UpdateCertificate implements certificate.Store.
@@ -224,31 +234,25 @@ func (s *Store) UpdateCertificate(ctx context.Context, c certificate.Certificate
 	return c.Clone(), nil
 }
 
-// CreateRequest implements application.Store.
-func (s *Store) CreateRequest(ctx context.Context, r application.Request, events []store.Event) (application.Request, error) {
+// CreateRequest implements request.Store.
+func (s *Store) CreateRequest(ctx context.Context, r request.Request, events []store.Event) (request.Request, error) {
 	if err := ctx.Err(); err != nil {
-		return application.Request{}, err
+		return request.Request{}, err
 	}
 	r = r.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if r.Token != "" {
 		if _, taken := s.tokens[r.Token]; taken {
-			return application.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrExists)
+			return request.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrExists)
 		}
 	}
-	r.Number = int64(len(s.requests) + 1)
-	s.requests = append(s.requests, r)
-	if r.Token != "" {
-		s.tokens[r.Token] = r.Number
-	}
-	s.appendEvents(events, strconv.FormatInt(r.Number, 10))
-	return r.Clone(), nil
+	return s.addRequest(r, events), nil
 }
 
 // CreateRequests implements stamp.Store: every request with its events, under one lock, or none
 // when a token is taken (also by another request of the batch).
-func (s *Store) CreateRequests(ctx context.Context, rs []application.Request, events [][]store.Event) ([]application.Request, error) {
+func (s *Store) CreateRequests(ctx context.Context, rs []request.Request, events [][]store.Event) ([]request.Request, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -267,28 +271,33 @@ func (s *Store) CreateRequests(ctx context.Context, rs []application.Request, ev
 		}
 		seen[r.Token] = true
 	}
-	out := make([]application.Request, len(rs))
+	out := make([]request.Request, len(rs))
 	for i, r := range rs {
-		r = r.Clone()
-		r.Number = int64(len(s.requests) + 1)
-		s.requests = append(s.requests, r)
-		if r.Token != "" {
-			s.tokens[r.Token] = r.Number
-		}
-		s.appendEvents(events[i], strconv.FormatInt(r.Number, 10))
-		out[i] = r.Clone()
+		out[i] = s.addRequest(r.Clone(), events[i])
 	}
 	return out, nil
 }
 
-// HolderRequests implements application.Store.
-func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]application.Request, error) {
+// addRequest numbers r, stores it with its events and returns a copy; s.mu is held and r's token
+// is free.
+func (s *Store) addRequest(r request.Request, events []store.Event) request.Request {
+	r.Number, r.Version = int64(len(s.requests)+1), 1
+	s.requests = append(s.requests, r)
+	if r.Token != "" {
+		s.tokens[r.Token] = r.Number
+	}
+	s.appendEvents(events, strconv.FormatInt(r.Number, 10))
+	return r.Clone()
+}
+
+// HolderRequests implements request.Store.
+func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]request.Request, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []application.Request{}
+	out := []request.Request{}
 	for i := len(s.requests) - 1; i >= 0; i-- {
 		if r := s.requests[i]; r.Holder == holder && !holder.IsZero() {
 			out = append(out, r.Clone())
@@ -297,16 +306,16 @@ func (s *Store) HolderRequests(ctx context.Context, holder isikukood.Code) ([]ap
 	return out, nil
 }
 
-// RequestByToken implements application.Store.
-func (s *Store) RequestByToken(ctx context.Context, token string) (application.Request, error) {
+// RequestByToken implements request.Store.
+func (s *Store) RequestByToken(ctx context.Context, token string) (request.Request, error) {
 	if err := ctx.Err(); err != nil {
-		return application.Request{}, err
+		return request.Request{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n, ok := s.tokens[token]
 	if !ok || token == "" {
-		return application.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrNotFound)
+		return request.Request{}, fmt.Errorf("memstore: request token: %w", store.ErrNotFound)
 	}
 	return s.requests[n-1].Clone(), nil
 }

@@ -11,7 +11,7 @@
 // # Schema and migrations
 //
 // The schema is versioned SQL embedded in the module (migrations/*.sql): 0001 certificates, number
-// series and the outbox; 0002 the owner's requests (package application); 0003 duplicate cases
+// series and the outbox; 0002 the owner's requests (package certificate/request); 0003 duplicate cases
 // (package duplicate); 0004 proficiency exam sessions and registrations (package exam/proficiency);
 // 0005 the day a certificate's owner was told its validity ends soon; 0006 the retention of a holder's
 // personal data (CERT-12: the death date, the last day of retention, the day of erasure, and a partial
@@ -21,7 +21,10 @@
 // version and awarding body with the keys the store computes in Go (Estonian collation keys as bytea,
 // folded texts) and a pg_trgm GIN index on the folded text; 0010 the outbox's
 // delivery state (attempts, next attempt, last error, dead letter, lease) with a partial index of the
-// deliverable events. [Migrate] creates the
+// deliverable events; 0011 the question to the awarding body on the owner's requests (addressee,
+// text, answer, a version) and applications with the awarding bodies' settings (package application:
+// the columns queries select by, the rest of an application as one jsonb document, the form's PDF as
+// bytea, the certificate awarded UNIQUE). [Migrate] creates the
 // schema if needed and applies what is missing in one transaction, under an advisory lock keyed by
 // the schema's name (pg_advisory_xact_lock), so it is safe to run twice and from several processes at
 // once. Legal dates are date columns, instants timestamptz (kept to the microsecond: the Registry
@@ -62,6 +65,12 @@
 // too (the update, guarded by the version, and its events). A single statement is atomic on its
 // own, so a change and its events are committed together or not at all, with no transaction of the
 // store's own and one round trip (two when an idempotency key is given: it is looked up first).
+//
+// The writes that touch several records are one transaction (pgx.BeginFunc; a savepoint in the
+// host's): IssueDuplicate, and AwardApplication, which updates the application's row first, guarded
+// by its version and by not being awarded, so that a concurrent decider waits on its lock and then
+// finds it changed; the certificate is then issued as above, the application linked to it and the
+// events written, or all of it rolled back.
 //
 // # Numbers: gap-free
 //

@@ -317,27 +317,16 @@ func (s *Store) IssueDuplicate(ctx context.Context, in duplicate.Issue) (duplica
 		if err != nil {
 			return err
 		}
-		if len(in.Events) > 0 {
-			evs, err := eventArgs(in.Events)
-			if err != nil {
-				return err
-			}
-			var n int64
-			if err := tx.QueryRow(ctx, s.dq.events, append([]any{string(nd.Number)}, evs...)...).Scan(&n); err != nil {
-				return mapErr(op+": events", err)
-			}
+		if err := t.writeEvents(ctx, string(nd.Number), in.Events, op); err != nil {
+			return err
 		}
 		out = duplicate.Issued{Case: nc, Original: no, Duplicate: nd}
 		return nil
 	})
-	switch {
-	case err == nil:
-		return out, nil
-	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrExists), errors.Is(err, store.ErrConflict),
-		errors.Is(err, certificate.ErrInvalid):
-		return duplicate.Issued{}, err // already says what and where
+	if err != nil {
+		return duplicate.Issued{}, txErr(op, err)
 	}
-	return duplicate.Issued{}, mapErr(op, err) // beginning or committing the transaction failed
+	return out, nil
 }
 
 // allocate takes the next number of series se that no certificate has, in the caller's transaction.

@@ -57,6 +57,8 @@ type Store struct {
 	dq     duplicateQueries // package duplicate's statements (duplicate.go)
 	eq     examQueries      // the exam packages' statements (exam.go)
 	oq     outboxQueries    // the outbox's statements (outbox.go)
+	rq     requestQueries   // the owner's requests' further statements (requests.go)
+	aq     appQueries       // package application's statements (application.go)
 }
 
 // New returns a store on db in the schema named in opts. It does not touch the database: run
@@ -71,7 +73,8 @@ func New(db DB, opts *Options) (*Store, error) {
 	}
 	ident := pgx.Identifier{schema}.Sanitize()
 	return &Store{db: db, schema: schema, q: buildQueries(ident),
-		dq: buildDuplicateQueries(ident), eq: buildExamQueries(ident), oq: buildOutboxQueries(ident)}, nil
+		dq: buildDuplicateQueries(ident), eq: buildExamQueries(ident), oq: buildOutboxQueries(ident),
+		rq: buildRequestQueries(ident), aq: buildAppQueries(ident)}, nil
 }
 
 // Schema returns the schema the store works in.
@@ -148,4 +151,49 @@ ORDER BY number
 LIMIT $3`),
 		erasePersonalData: sub(erasePersonalDataSQL),
 	}
+}
+
+// txErr returns the error of a transaction of several statements: as it is when a statement's
+// error already says what and where (a sentinel of package store, or bad input), else mapped (the
+// beginning or the commit of the transaction failed).
+func txErr(op string, err error) error {
+	switch {
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrExists), errors.Is(err, store.ErrConflict),
+		errors.Is(err, invalid.ErrInvalid):
+		return err
+	}
+	return mapErr(op, err)
+}
+
+// writeEvents writes events into the outbox on the store's DB (in a transaction, the caller's); an
+// event with an empty Subject gets subject.
+func (s *Store) writeEvents(ctx context.Context, subject string, events []store.Event, op string) error {
+	if len(events) == 0 {
+		return nil
+	}
+	args, err := eventArgs(events)
+	if err != nil {
+		return err
+	}
+	var n int64
+	if err := s.db.QueryRow(ctx, s.dq.events, append([]any{subject}, args...)...).Scan(&n); err != nil {
+		return mapErr(op+": events", err)
+	}
+	return nil
+}
+
+// collect reads every row of a query with scan, or maps the query's or a row's error; none is an
+// empty slice.
+func collect[T any](rows pgx.Rows, err error, op string, scan func(pgx.Row) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, mapErr(op, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (T, error) { return scan(r) })
+	if err != nil {
+		return nil, mapErr(op, err)
+	}
+	if out == nil {
+		out = []T{}
+	}
+	return out, nil
 }

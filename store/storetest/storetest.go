@@ -24,7 +24,10 @@
 // the day, register kinds only, paged; ErasePersonalData keeps the anonymised record and never lets
 // personal data be written back); the register's reference data (revisions, copies, the search of
 // qualifications open for application against its definition in package register, and its index
-// following every change). Run also runs [RunPublicView], the property test of the public
+// following every change); the owner's requests' versions and their query by addressee (CERT-08);
+// applications (versions, queries, the awarding bodies' settings, and AwardApplication writing the
+// application and its certificate together or not at all, exactly once under retries and 20
+// concurrent deciders). Run also runs [RunPublicView], the property test of the public
 // view over every kind and status (CERT-04, CERT-12). [RunModel] is a model-based check of the
 // certificate store against memstore. Later issues add their cases here.
 package storetest
@@ -40,6 +43,7 @@ import (
 	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
@@ -49,6 +53,7 @@ import (
 // implement all of them to pass [Run].
 type Store interface {
 	certificate.Store
+	request.ServiceStore
 	application.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go
