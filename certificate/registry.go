@@ -113,12 +113,22 @@ type IssueRequest struct {
 // occupational and partial certificates, the school for school documents, the exam centre for
 // state-exam and proficiency certificates, or the registrar.
 func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (Certificate, error) {
-	c := req.Certificate.Clone()
-	if err := a.Validate(); err != nil {
+	in, err := r.prepare(a, req)
+	if err != nil {
 		return Certificate{}, err
 	}
+	return r.st.IssueCertificate(ctx, in)
+}
+
+// prepare checks who acts and the certificate, fills in its defaults and returns what the store
+// commits to issue it, with the notice to the holder.
+func (r *Registry) prepare(a actor.Actor, req IssueRequest) (Issue, error) {
+	c := req.Certificate.Clone()
+	if err := a.Validate(); err != nil {
+		return Issue{}, err
+	}
 	if !mayIssue(a, c.Kind, c.IssuerCode) {
-		return Certificate{}, actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+") or the registrar may issue it")
+		return Issue{}, actor.Deny(a, "issue a "+c.Kind.Name(0), "only the issuer ("+c.IssuerCode+") or the registrar may issue it")
 	}
 	now := r.instant()
 	if c.IssuedOn.IsZero() {
@@ -129,20 +139,20 @@ func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (
 	}
 	c.Version, c.Hidden, c.Invalidated, c.Replaced, c.ExpiryNotice = 0, false, Invalidation{}, Replacement{}, calendar.Date{}
 	if err := c.Validate(); err != nil {
-		return Certificate{}, err
+		return Issue{}, err
 	}
 	c.IssuedAt = now
 	fp := ""
 	if req.IdempotencyKey != "" {
 		fp = fingerprint(c)
 	}
-	return r.st.IssueCertificate(ctx, Issue{
+	return Issue{
 		Certificate:    c,
 		Series:         r.series[c.Kind],
 		IdempotencyKey: req.IdempotencyKey,
 		Fingerprint:    fp,
 		Events:         []store.Event{event(EventIssued, &c, now, nil)},
-	})
+	}, nil
 }
 
 // fingerprint is a digest of what a request asks to issue, so that a store can tell a retry (same

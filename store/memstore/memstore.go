@@ -140,50 +140,14 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 	if err := ctx.Err(); err != nil {
 		return certificate.Certificate{}, err
 	}
-	c := in.Certificate.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if in.IdempotencyKey != "" {
-		if e, ok := s.idem[in.IdempotencyKey]; ok {
-			if e.fingerprint != in.Fingerprint {
-				return certificate.Certificate{}, fmt.Errorf("memstore: idempotency key %q was used for another request: %w", in.IdempotencyKey, store.ErrExists)
-			}
-			return s.certs[e.number].Clone(), nil
-		}
+	p, err := s.planIssues([]certificate.Issue{in})
+	if err != nil {
+		return certificate.Certificate{}, err
 	}
-	if c.Number == "" {
-		if in.Series.Width < 1 {
-			return certificate.Certificate{}, fmt.Errorf("memstore: no number and no series to allocate one from: %w", certificate.ErrInvalid)
-		}
-		key := in.Series.Key()
-		n := s.counters[key]
-		if first := max(in.Series.First, 1); n < first-1 {
-			n = first - 1
-		}
-		for {
-			n++
-			if n > in.Series.Max() {
-				return certificate.Certificate{}, fmt.Errorf("memstore: series %q is exhausted: %w", key, store.ErrExists)
-			}
-			if _, taken := s.certs[in.Series.Format(n)]; !taken {
-				break
-			}
-		}
-		s.counters[key] = n
-		c.Number = in.Series.Format(n)
-	} else if _, taken := s.certs[c.Number]; taken {
-		return certificate.Certificate{}, fmt.Errorf("memstore: certificate %q: %w", c.Number, store.ErrExists)
-	}
-	c.Version = 1
-	s.certs[c.Number] = c
-	if !c.Holder.Code.IsZero() {
-		s.byHolder[c.Holder.Code] = append(s.byHolder[c.Holder.Code], c.Number)
-	}
-	if in.IdempotencyKey != "" {
-		s.idem[in.IdempotencyKey] = idemEntry{number: c.Number, fingerprint: in.Fingerprint}
-	}
-	s.appendEvents(in.Events, string(c.Number))
-	return c.Clone(), nil
+	s.commitIssues(&p, []certificate.Issue{in})
+	return p.certs[0].Clone(), nil
 }
 
 // UpdateCertificate implements certificate.Store.

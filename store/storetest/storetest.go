@@ -42,6 +42,7 @@ import (
 // implement all of them to pass [Run].
 type Store interface {
 	certificate.Store
+	certificate.BatchIssuer // batch.go
 	application.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go
