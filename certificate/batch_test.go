@@ -93,4 +93,3 @@ func TestIssueBatch_Refused(t *testing.T) {
 
 // onlyStore hides every method but certificate.Store's.
 type onlyStore struct{ certificate.Store }
-
