@@ -52,9 +52,9 @@ type Column struct {
 var faceSection = face{12.5, 0}
 
 const (
-	cellPad  = 6  // space between a table's columns
-	sectGap  = 8  // space above a section heading
-	tableGap = 6  // space after a table
+	cellPad  = 6 // space between a table's columns
+	sectGap  = 8 // space above a section heading
+	tableGap = 6 // space after a table
 	headRule = 0.4
 )
 
