@@ -42,6 +42,7 @@ type Store struct {
 	dup      duplicateState        // package duplicate's records (duplicate.go)
 	exam     examState             // packages exam/...'s records (exam.go)
 	reg      registerState         // package classifier/register's records (register.go)
+	voc      vocationalState       // package exam/vocational's records (vocational.go)
 }
 
 type idemEntry struct {
