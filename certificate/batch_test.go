@@ -1,6 +1,7 @@
 package certificate_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -93,3 +94,19 @@ func TestIssueBatch_Refused(t *testing.T) {
 
 // onlyStore hides every method but certificate.Store's.
 type onlyStore struct{ certificate.Store }
+
+// TestZeroKindJSON proves that a certificate not yet drawn up (zero Kind) encodes to JSON and back,
+// as a record assembled later holds it (EXV-08), while an invalid kind is still refused.
+func TestZeroKindJSON(t *testing.T) {
+	b, err := json.Marshal(certificate.Certificate{})
+	if err != nil {
+		t.Fatalf("Marshal(zero certificate) = %v", err)
+	}
+	var c certificate.Certificate
+	if err := json.Unmarshal(b, &c); err != nil || c.Kind != 0 {
+		t.Errorf("Unmarshal(%s) = %v, kind %v", b, err, c.Kind)
+	}
+	if _, err := json.Marshal(certificate.Certificate{Kind: 99}); err == nil {
+		t.Error("Marshal(kind 99) succeeded")
+	}
+}

@@ -142,8 +142,15 @@ var vocationalCases = []testCase{
 			if c.ID != 1 || c.Version != 1 {
 				return fmt.Errorf("CreateVocationalExam = ID %d version %d; want 1, 1", c.ID, c.Version)
 			}
-			if c2, _ := s.CreateVocationalExam(ctx, VocationalExam(2, 1), nil); c2.ID != 2 {
-				return fmt.Errorf("second exam has ID %d; want 2", c2.ID)
+			draft := VocationalExam(2, 1) // a draft: its candidate's certificate not yet assembled (EXV-08)
+			draft.Status, draft.Candidates[0].Certificate, draft.Candidates[0].Result = vocational.Draft, certificate.Certificate{}, vocational.Result{}
+			c2, err := s.CreateVocationalExam(ctx, draft, nil)
+			if err != nil || c2.ID != 2 {
+				return fmt.Errorf("second exam = ID %d, %v; want 2", c2.ID, err)
+			}
+			draft.ID, draft.Version = 2, 1
+			if got, err := s.VocationalExam(ctx, 2); err != nil || !sameExam(got, draft) {
+				return fmt.Errorf("VocationalExam(2) = %+v, %v;\nwant %+v", got, err, draft)
 			}
 			got, err := s.VocationalExam(ctx, 1)
 			want := e
