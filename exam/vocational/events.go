@@ -153,5 +153,5 @@ func numbersOrNone(s string, lang law.Lang) string {
 	if s == "" {
 		return lang.Pick("puuduvad", "none")
 	}
-	return s
+	return strings.ReplaceAll(s, ",", ", ")
 }

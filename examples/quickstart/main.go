@@ -2,13 +2,15 @@
 // certificates of the sample owner in the register's self-service (seed 000, "Minu tunnistused"),
 // lets the owner hide one, and prints the owner's list with its status marks on a date, the full
 // register entry of certificate 204580, and the public view of the same register, in which the
-// hidden certificate is absent.
+// hidden certificate is absent. Then it runs one school's vocational qualification exam (phase III)
+// from its creation to the signed committee protocol, and prints the certificates issued
+// (vocational.go).
 //
 //	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...]
 //
 // -date is the date the marks are computed for (default: today in Europe/Tallinn), -lang the
-// language of the output, -out a folder the run writes its files to (now: the owner's list as JSON;
-// later flows add their documents there), -store where the records are kept: "memory" (the default,
+// language of the output, -out a folder the run writes its files to (the owner's list as JSON, the
+// digital stamp and its PDFs, the exam's assessment protocol as a PDF), -store where the records are kept: "memory" (the default,
 // memstore) or a PostgreSQL URL, in which case the program migrates a schema of its own
 // (kutse_quickstart_<random>), runs the same flow on pgstore, and drops the schema at the end.
 //
@@ -41,6 +43,8 @@ import (
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
 	"github.com/kutsekit/kutse/classifier"
+	"github.com/kutsekit/kutse/classifier/register"
+	"github.com/kutsekit/kutse/exam/vocational"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/notify"
@@ -225,7 +229,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		}
 		p("%s: %s\n", lang.Pick("Digitempli kontrolllink", "The stamp's verification link"), res.URL)
 	}
-	return nil
+	// Phase III: one school's vocational qualification exam, to the certificates issued.
+	return runExam(ctx, st, now(), lang, *outFlag, p)
 }
 
 // loadSeal returns the host's seal from PEM files, or a generated self-signed TEST seal.
@@ -284,6 +289,8 @@ func loadSeal(keyFile, certFile string, now time.Time) (crypto.Signer, []*x509.C
 type fullStore interface {
 	certificate.Store
 	application.Store
+	register.Store
+	vocational.Store
 }
 
 // openStore returns the store named by the -store flag and a function that releases it.
