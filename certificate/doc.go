@@ -53,6 +53,11 @@
 // [EventInvalidated], the register's notices of CERT-09) are committed with it. memstore implements
 // it; storetest.Run checks any implementation.
 //
+// A store that is also a [BatchIssuer] issues many certificates in one commit, numbered in order with
+// no gap: [Registry.IssueBatch] uses it, and [Registry.PrepareBatch] gives a service that issues a
+// batch with a change of its own records (a signed committee protocol, package exam/vocational) what
+// its store commits, checked exactly as [Registry.Issue] checks one certificate.
+//
 // # Choices where the sources are silent
 //
 //   - Invalidation takes effect from its date (HMS § 68 (3)); a status asked for an earlier day is the

@@ -106,14 +106,16 @@
 //
 // # Performance
 //
-// Measured with `go test -bench Sign1000 -cpu 1 -count 3` on the project's machine (AMD EPYC, 2
-// cores, 24 GiB, Go 1.26.8) while several other helpers' builds and tests were running (load average
-// about 25): signing a protocol of 1,000 candidates, all awarded — the signature, the statement and
-// the 1,000 certificates with their events in one commit — takes 28–35 ms on memstore (target
-// ≤ 50 ms), most of it in certificate.Registry.PrepareBatch's validation (go-playground/validator) and
-// in copying the exam in and out of the store. On pgstore (PostgreSQL 15, same machine) the same takes
-// the figures in docs/performance.md (target ≤ 500 ms): the batch is four statements however many
-// certificates (the idempotency keys looked up, k numbers taken in one INSERT … ON CONFLICT DO
-// UPDATE … RETURNING, the taken ones checked, the certificates and their events inserted from arrays
-// with unnest) in the transaction that locks and writes the exam.
+// Measured with `go test -bench Sign1000 -cpu 1 -count 5` on the project's machine (AMD EPYC, 2
+// cores, 24 GiB, Go 1.26.8; PostgreSQL 15 on the same machine) while other helpers' builds and tests
+// were running (load average 4–6), medians with the range: signing a protocol of 1,000 candidates,
+// all awarded — the signature, the statement and the 1,000 certificates with their events in one
+// commit — takes 22.6 ms (21.5–27.0) on memstore (target ≤ 50 ms) and 183 ms (170–217) on pgstore
+// (store/pgstore's BenchmarkSign1000; target ≤ 500 ms). On memstore most of it is
+// certificate.Registry.PrepareBatch's validation (go-playground/validator) and copying the exam in and
+// out; on pgstore about a quarter is the batch itself (four statements however many certificates: the
+// idempotency keys looked up, k numbers taken in one INSERT … ON CONFLICT DO UPDATE … RETURNING, the
+// taken ones checked, the certificates and their events inserted from arrays with unnest; 45 ms for
+// 1,000) and the rest reading and writing the exam's 1,000 candidates as JSON. See
+// docs/performance.md.
 package vocational

@@ -18,7 +18,9 @@
 // the case, the original and the duplicate together or not at all); proficiency registrations (one
 // active registration per person, also under concurrency; idempotent registering); the register's reference
 // data (revisions, copies, the search of qualifications open for application against its definition in
-// package register, and its index following every change). [RunModel] is a
+// package register, and its index following every change); batches of certificates (all or nothing,
+// exactly once on retry, gap-free under concurrent batches); vocational exams (versions, the query by
+// period, signing a committee protocol exactly once under racing signers, all or nothing). [RunModel] is a
 // model-based check of the certificate store against memstore. Later issues add their cases here.
 package storetest
 
