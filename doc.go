@@ -43,6 +43,9 @@
 //     routes, deadlines, costs and forms (SCH-12..24, CERT-07).
 //   - [github.com/kutsekit/kutse/exam/proficiency]: the Estonian language proficiency exams (LNG).
 //   - [github.com/kutsekit/kutse/exam/stateexam]: state-exam certificates (SCH-10, SCH-11).
+//   - [github.com/kutsekit/kutse/exam/vocational]: vocational-school learners' qualification exams,
+//     from the school's registration to the certificates issued exactly once when the committee
+//     protocol is signed, and the compensation of the awarding body's costs (EXV-01..08).
 //   - [github.com/kutsekit/kutse/stamp]: the digital stamp and the reprint (CERT-05, CERT-06), with
 //     [github.com/kutsekit/kutse/stamp/pdf] (the documents) and [github.com/kutsekit/kutse/stamp/asice]
 //     (the ASiC-E container, XAdES B/T/LT, and verifying any container).
@@ -58,8 +61,7 @@
 //   - [github.com/kutsekit/kutse/store/pgstore]: the PostgreSQL store (pgx), with embedded migrations.
 //   - [github.com/kutsekit/kutse/store/storetest]: the conformance suite any store must pass.
 //
-// Later issues add vocational exams (see DESIGN.md in the project's shared folder for the whole
-// plan).
+// See DESIGN.md in the project's shared folder for the whole plan.
 //
 // # The flows
 //
@@ -71,7 +73,8 @@
 //     environment where it has not joined, otherwise drafts the application step by step, submits it
 //     (the form is generated), and the body or its partner processes it; an award issues the
 //     certificate (examples/quickstart runs one application from draft to award).
-//  3. Vocational exams from a school's registration to certificates issued from a signed protocol.
+//  3. Vocational exams from a school's registration to certificates issued from a signed protocol
+//     (exam/vocational; examples/quickstart runs one school's exam).
 //  4. School documents: leaving certificates, grade sheets, state-exam certificates, duplicates.
 //  5. Estonian language proficiency exams.
 //  6. Register data: standards, competences, awarding bodies, councils and classifiers are read from the

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/calendar"
-	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/stamp/pdf"
 )
 
@@ -37,13 +36,12 @@ func RenderForm(a *Application, at time.Time) ([]byte, error) {
 		title, titleEn = "Kutse taastõendamise avaldus", "Application for re-certification"
 	}
 	no := strconv.FormatInt(a.ID, 10)
-	d, err := pdf.NewDocument(pdf.Meta{Title: title + " nr " + no, Subject: titleEn, Author: a.Applicant.Name,
-		Created: at, Continued: title + " nr " + no + " (järg / continued)", Lang: law.Estonian})
+	d, err := pdf.NewDocument(pdf.DocumentInfo{Title: title + " nr " + no, Subject: titleEn, Author: a.Applicant.Name,
+		Bilingual: true, Generated: at})
 	if err != nil {
 		return nil, err
 	}
-	d.Title(title)
-	d.Small(titleEn)
+	d.Heading(title, titleEn, "Avaldus genereeritud / Generated "+local.Format("02.01.2006 15:04")+" Eesti aeg / Estonian time")
 	d.Row("Taotluse nr / Application no.", no)
 	d.Row("Esitatud / Submitted", local.Format("02.01.2006 15:04"))
 	d.Row("Kutse andja / Awarding body", a.BodyName+" (registrikood "+a.Body+")")
@@ -54,9 +52,9 @@ func RenderForm(a *Application, at time.Time) ([]byte, error) {
 	p := &a.Applicant
 	d.Section("Taotleja / Applicant")
 	d.Row("Nimi / Name", p.Name)
-	d.Row("Isikukood / Personal code", p.Code.String())
-	d.Row("Sünniaeg / Date of birth", p.Born.Register())
-	d.Row("E-post / E-mail", p.Email)
+	d.Row("Isikukood / Personal code", orDash(p.Code.String()))
+	d.Row("Sünniaeg / Date of birth", orDash(p.Born.Register()))
+	d.Row("E-post / E-mail", orDash(p.Email))
 	if p.Phone != "" {
 		d.Row("Telefon / Telephone", p.Phone)
 	}
@@ -80,7 +78,11 @@ func RenderForm(a *Application, at time.Time) ([]byte, error) {
 	if c.SpecialisationName != "" {
 		d.Row("Spetsialiseerumine / Specialisation", c.SpecialisationName)
 	}
-	d.List("Kompetentsid / Competences", c.CompetenceNames)
+	if len(c.CompetenceNames) > 0 {
+		d.List("Kompetentsid / Competences", c.CompetenceNames)
+	} else {
+		d.Row("Kompetentsid / Competences", "—")
+	}
 	if c.ExamLanguageName != "" {
 		d.Row("Eksami keel / Exam language", c.ExamLanguageName)
 	}
@@ -133,8 +135,15 @@ func RenderForm(a *Application, at time.Time) ([]byte, error) {
 		en = "I declare that the data in this application and its attachments are true. " + en
 	}
 	d.Paragraph(et + " / " + en)
-	d.Small("Avaldus genereeritud / Generated " + local.Format("02.01.2006 15:04:05") + " · kutseregister")
 	return d.Bytes()
+}
+
+// orDash returns s, or a dash for a field left empty, so that the form shows it was.
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
 
 // size writes a number of bytes for people: "412 B", "23 KiB", "1.4 MiB".

@@ -135,7 +135,7 @@ func TestRenderForm_APP06_recertification(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
-	for _, s := range []string{"Kutse taastõendamise avaldus", "Tunnistus / Certificate: 204580 (taastõendatav / to re-certify)", "Tingimused taastõendamisel", "(järg / continued)", "Lehekülg 2/"} {
+	for _, s := range []string{"Kutse taastõendamise avaldus", "Tunnistus / Certificate: 204580 (taastõendatav / to re-certify)", "Tingimused taastõendamisel", "(järg / continued)", "Lehekülg / Page 2/"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the form does not say %q", s)
 		}

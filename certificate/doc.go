@@ -142,6 +142,11 @@
 // fingerprint, the notice — and commits the [Issue] through a store method of its own that honours
 // the contract of [Store.IssueCertificate].
 //
+// A store that is also a [BatchIssuer] issues many certificates in one commit, numbered in order with
+// no gap: [Registry.IssueBatch] uses it, and [Registry.PrepareBatch] gives a service that issues a
+// batch with a change of its own records (a signed committee protocol, package exam/vocational) what
+// its store commits, checked exactly as [Registry.Issue] checks one certificate.
+//
 // # Choices where the sources are silent
 //
 //   - Invalidation takes effect from its date (HMS § 68 (3)); a status asked for an earlier day is the

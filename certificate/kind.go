@@ -76,16 +76,24 @@ func ParseKind(s string) (Kind, error) {
 	return 0, &FieldError{Pkg: pkg, Field: "Kind", Value: s, Reason: "is not a certificate kind"}
 }
 
-// MarshalText implements encoding.TextMarshaler.
+// MarshalText implements encoding.TextMarshaler. The zero Kind (unset) is "", so that a record not
+// yet drawn up (a certificate assembled later, EXV-08) encodes; any other invalid kind is an error.
 func (k Kind) MarshalText() ([]byte, error) {
+	if k == 0 {
+		return []byte{}, nil
+	}
 	if !k.Valid() {
 		return nil, &FieldError{Pkg: pkg, Field: "Kind", Value: k.String(), Reason: "is not a certificate kind"}
 	}
 	return []byte(k.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler; "" is the zero Kind.
 func (k *Kind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	v, err := ParseKind(string(b))
 	if err == nil {
 		*k = v

@@ -1,7 +1,7 @@
 // Package notify turns the outbox's events into the notices people and organisations receive, in
 // Estonian and English (GEN-05), and delivers them through the host's [Sender], reliably: the
 // register's notices to a certificate's owner (CERT-09), the steps of the owner's requests, duplicate
-// cases and proficiency exams, each to the party concerned (APP-07).
+// cases, proficiency exams and vocational exams, each to the party concerned (APP-07, EXV-07).
 //
 // # Notices
 //
@@ -20,7 +20,9 @@
 // The notices of package certificate are in certificate.go, of stamp there too, of duplicate in
 // duplicate.go, of exam/proficiency in proficiency.go, of application (each step of applying for a
 // qualification or re-certifying it, APP-07) in application.go, of certificate/request (the owner's
-// question to the awarding body and its answer, CERT-08) in request.go: one map per package from the
+// question to the awarding body and its answer, CERT-08) in request.go, of exam/vocational (every step
+// of a school's qualification exam, to the school or the awarding body, EXV-07; the text is the
+// package's own vocational.Notice) in vocational.go: one map per package from the
 // kind to its notice (the recipient's kind, the rules it serves, the text in both languages). To add
 // the notices of a new package, write its map in a file of its own and add it to the catalogue;
 // TestCatalogue_APP07_CERT09_EveryKindOfTheModule reads the module's source for every Event…

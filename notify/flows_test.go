@@ -51,8 +51,8 @@ func (c *clock) set(y int, m time.Month, d int) {
 // flows runs every flow of the SDK that raises events, on one memstore, so that its outbox holds
 // every kind of event the module has, as the services raise them: the register's notices
 // (certificate), the digital stamp (stamp), duplicate cases (duplicate), proficiency exams
-// (exam/proficiency), applications for a qualification (application) and the owner's question to
-// the awarding body (certificate/request).
+// (exam/proficiency), applications for a qualification (application), the owner's question to
+// the awarding body (certificate/request) and vocational exams (exam/vocational).
 func flows(t testing.TB) *memstore.Store {
 	t.Helper()
 	st := memstore.New()
@@ -104,6 +104,7 @@ func flows(t testing.TB) *memstore.Store {
 	exams(t, st, c)
 	applying(t, st, c)
 	questions(t, st, c)
+	vocationalExams(t, st, c)
 	return st
 }
 

@@ -76,10 +76,11 @@ type template struct {
 }
 
 // catalogue is every package's notices by kind: one map per package (certificate.go, which has
-// stamp's too, duplicate.go, proficiency.go, application.go, request.go). A package that raises a
+// stamp's too, duplicate.go, proficiency.go, application.go, request.go, vocational.go). A package that raises a
 // new kind of event adds its notice to its map; TestCatalogue_APP07_CERT09_EveryKindOfTheModule
 // fails until it does.
-var catalogue = merge(certificateNotices, stampNotices, duplicateNotices, proficiencyNotices, applicationNotices, requestNotices)
+var catalogue = merge(certificateNotices, stampNotices, duplicateNotices, proficiencyNotices, applicationNotices, requestNotices,
+	vocationalNotices)
 
 func merge(maps ...map[string]template) map[string]template {
 	out := map[string]template{}

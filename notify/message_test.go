@@ -21,6 +21,7 @@ import (
 	"github.com/kutsekit/kutse/certificate/request"
 	"github.com/kutsekit/kutse/duplicate"
 	"github.com/kutsekit/kutse/exam/proficiency"
+	"github.com/kutsekit/kutse/exam/vocational"
 	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/isikukood"
@@ -144,6 +145,13 @@ var recipients = map[string]notify.RecipientKind{
 	application.EventArrived: notify.Organisation, application.EventCompleted: notify.Organisation, application.EventReady: notify.Organisation,
 	application.EventWithdrawn: notify.Organisation, application.EventContested: notify.Organisation,
 	request.EventAsked: notify.Organisation, request.EventAnswered: notify.Person,
+	vocational.EventCreated: notify.Organisation, vocational.EventChanged: notify.Organisation, vocational.EventRegistered: notify.Organisation,
+	vocational.EventSent: notify.Organisation, vocational.EventReturned: notify.Organisation, vocational.EventAccepted: notify.Organisation,
+	vocational.EventCancelled: notify.Organisation, vocational.EventProposed: notify.Organisation, vocational.EventAgreed: notify.Organisation,
+	vocational.EventDeclined: notify.Organisation, vocational.EventMaterial: notify.Organisation, vocational.EventWithdrawn: notify.Organisation,
+	vocational.EventCommittee: notify.Organisation, vocational.EventResults: notify.Organisation, vocational.EventAssessed: notify.Organisation,
+	vocational.EventDecided: notify.Organisation, vocational.EventSigned: notify.Organisation, vocational.EventEntered: notify.Organisation,
+	vocational.EventCompensation: notify.Organisation,
 }
 
 // orgs is the organisation each organisation's notice of the flows goes to.
@@ -165,6 +173,16 @@ var orgs = map[string][]string{
 	application.EventReady:     {sample.MachineIndustryCode},
 	application.EventContested: {sample.MachineIndustryCode},
 	request.EventAsked:         {bodyCode}, // the issuer of 204580
+}
+
+func init() {
+	// A vocational exam's notices go to its school or its awarding body, by the step.
+	for _, k := range []string{vocational.EventCreated, vocational.EventChanged, vocational.EventRegistered, vocational.EventSent,
+		vocational.EventReturned, vocational.EventAccepted, vocational.EventCancelled, vocational.EventProposed, vocational.EventAgreed,
+		vocational.EventDeclined, vocational.EventMaterial, vocational.EventWithdrawn, vocational.EventCommittee, vocational.EventResults,
+		vocational.EventAssessed, vocational.EventDecided, vocational.EventSigned, vocational.EventEntered, vocational.EventCompensation} {
+		orgs[k] = []string{schoolCode, examBody}
+	}
 }
 
 // TestRender_CERT09_Recipients proves that each kind of notice goes to the right kind of recipient,

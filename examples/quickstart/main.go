@@ -8,13 +8,15 @@
 // owner's requests. It also reads a few standards and awarding bodies from sample feeds in the shape
 // of the register's open data (data/*.xml, read with classifier/opendata) and lists the
 // qualifications open for application on the date, a keyword search and one qualification's view
-// (APP-01, APP-02).
+// (APP-01, APP-02). Then it runs one school's vocational qualification exam (phase III) from its
+// creation to the signed committee protocol, and prints the certificates issued (vocational.go).
 //
 //	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...] [-serve :8080]
 //
 // -date is the date the marks are computed for (default: today in Europe/Tallinn), -lang the
 // language of the output, -out a folder the run writes its files to (the owner's list as JSON, the
-// application form, the digital stamp of 204580), -store where the records are kept: "memory" (the default,
+// application form, the digital stamp of 204580 and its PDFs, the exam's assessment protocol and
+// compensation statement), -store where the records are kept: "memory" (the default,
 // memstore) or a PostgreSQL URL, in which case the program migrates a schema of its own
 // (kutse_quickstart_<random>), runs the same flow on pgstore, and drops the schema at the end.
 // -serve :8080 then serves, on that address and the same store, the page the stamp's QR codes point
@@ -61,6 +63,7 @@ import (
 	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/classifier/register"
 	"github.com/kutsekit/kutse/duplicate"
+	"github.com/kutsekit/kutse/exam/vocational"
 	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/law"
@@ -308,6 +311,11 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	for _, r := range rs {
 		p("  %d %s, %s (%s) — %s\n", r.Number, r.Kind.Name(lang), r.Certificate, r.Date.Register(), r.Status.Name(lang))
 	}
+	// Phase III: one school's vocational qualification exam, to the certificates issued.
+	if err := runExam(ctx, st, now(), lang, *outFlag, p); err != nil {
+		return fmt.Errorf("vocational exam: %w", err)
+	}
+	// The verification page blocks until interrupted, so it comes last.
 	if ln != nil {
 		h, err := verificationPage(reg, svc, *baseFlag)
 		if err != nil {
@@ -530,6 +538,7 @@ type fullStore interface {
 	register.Store
 	duplicate.Store
 	stamp.Store
+	vocational.Store
 }
 
 // openStore returns the store named by the -store flag and a function that releases it.

@@ -30,7 +30,9 @@ func fixedNow() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC
 // TestQuickstart_CERT02_CERT04 runs the quickstart for a fixed date in both languages and compares
 // the output with the golden files: the owner's list with marks (CERT-02), the hidden certificate
 // listed for its owner and absent from the public view (CERT-04), no personal code in the public
-// view and no name on an expired certificate (CERT-12).
+// view and no name on an expired certificate (CERT-12); and one school's exam to the signed
+// protocol (EXV-01..08): the certificates issued once, a repeated signing issuing none, the
+// assessment protocol written as a PDF.
 func TestQuickstart_CERT02_CERT04(t *testing.T) {
 	for _, lang := range []string{"et", "en"} {
 		var out bytes.Buffer
@@ -58,6 +60,13 @@ func TestQuickstart_CERT02_CERT04(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(dir, "minu-tunnistused.json")); err != nil {
 			t.Errorf("-out did not write the list: %v", err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "hindamisprotokoll.pdf")); err != nil {
+			t.Errorf("-out did not write the assessment protocol: %v", err)
+		}
+		if !strings.Contains(got, map[string]string{"et": "(3; kordusallkirjastamisel uusi 0)", "en": "(3; new ones on a repeated signing 0)"}[lang]) ||
+			strings.Count(got, "204601") != 2 {
+			t.Errorf("the exam's certificates are not issued exactly once:\n%s", got)
 		}
 	}
 }

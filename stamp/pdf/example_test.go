@@ -65,19 +65,30 @@ func Example() {
 	// same bytes: true
 }
 
-// Another package's form in the register's layout: a title, a section, rows and a list, in the same
-// embedded font; the same calls give the same bytes.
+// Another package's document in the register's layout: the heading block, a section, rows, a list
+// and a table, in the same embedded font, PDF/A-2b; the same calls give the same bytes, and text
+// the font cannot show is refused with the field it was given for.
 func ExampleNewDocument() {
-	d, err := pdf.NewDocument(pdf.Meta{Title: "Avaldus nr 1", Created: time.Date(2026, time.November, 23, 9, 15, 0, 0, time.UTC)})
-	if err != nil {
-		fmt.Println(err)
-		return
+	doc := func(name string) ([]byte, error) {
+		d, err := pdf.NewDocument(pdf.DocumentInfo{Title: "Avaldus nr 1", Author: "Ema-Kaks Piskel", Bilingual: true,
+			Generated: time.Date(2026, time.November, 23, 9, 15, 0, 0, time.UTC)})
+		if err != nil {
+			return nil, err
+		}
+		d.Heading("Kutse taotlemise avaldus", "Application for an occupational qualification")
+		d.Section("Taotleja / Applicant")
+		d.Row("Nimi / Name", name)
+		d.List("Kompetentsid / Competences", []string{"Käsikaarkeevitus", "TIG-keevitus"})
+		d.Table([]pdf.Column{{Title: "Dokument / Document"}, {Title: "Suurus / Size", Width: 90, Right: true}},
+			[][]string{{"CV.pdf", "47 KiB"}, {"Diplom.pdf", "1.3 MiB"}})
+		return d.Bytes()
 	}
-	d.Title("Kutse taotlemise avaldus")
-	d.Section("Taotleja / Applicant")
-	d.Row("Nimi / Name", "Ema-Kaks Piskel")
-	d.List("Kompetentsid / Competences", []string{"Käsikaarkeevitus"})
-	b, err := d.Bytes()
-	fmt.Println(string(b[:5]), err)
-	// Output: %PDF- <nil>
+	a, err := doc("Ema-Kaks Piskel")
+	b, _ := doc("Ema-Kaks Piskel")
+	fmt.Println(string(a[:8]), err, bytes.Equal(a, b))
+	_, err = doc("Ema 王 Piskel")
+	fmt.Println(err)
+	// Output:
+	// %PDF-1.7 <nil> true
+	// pdf: Nimi / Name "Ema 王 Piskel" contains U+738B '王', which the documents' font cannot show
 }

@@ -91,11 +91,14 @@ func (w *writer) pitch(f face) float64 {
 // pass the bottom margin, and writes the page contents: text in the embedded font, rules, the QR
 // codes as paths. The first error is kept in err and every later call does nothing.
 type writer struct {
-	fs     *fontSet
-	pages  []*page
-	cur    *page
-	y      float64 // the top of the next line
-	blocks uint8   // the font blocks the text uses (see blockOf)
+	fs    *fontSet
+	pages []*page
+	cur   *page
+	y     float64 // the top of the next line
+	// pageTop is where the current page's content starts: under the continuation heading on a page
+	// after the first.
+	pageTop float64
+	blocks  uint8 // the font blocks the text uses (see blockOf)
 	// The graphics state of the current page's content, so that each is set only when it changes.
 	size   float64 // font size, 0 before the first text
 	fill   int     // fill grey, 0–255; a page starts black
@@ -290,6 +293,7 @@ func (w *writer) newPage() {
 		w.rule(w.y + w.pitch(faceCont) + 2)
 		w.y += w.pitch(faceCont) + 2 + headGap
 	}
+	w.pageTop = w.y
 }
 
 // setPage makes page i (from 0) the one drawn on, to add its number once the number of pages is

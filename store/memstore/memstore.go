@@ -60,6 +60,7 @@ type Store struct {
 	exam     examState         // packages exam/...'s records (exam.go)
 	reg      registerState     // package classifier/register's records (register.go)
 	app      applicationState  // package application's records (application.go)
+	voc      vocationalState   // package exam/vocational's records (vocational.go)
 }
 
 type idemEntry struct {
@@ -161,48 +162,16 @@ func (s *Store) IssueCertificate(ctx context.Context, in certificate.Issue) (cer
 }
 
 // issueLocked issues in as IssueCertificate does and reports whether it issued a new certificate
-// (false: an idempotent repeat, nothing written). It checks everything before it writes anything.
-// The caller holds s.mu.
+// (false: an idempotent repeat, nothing written): a batch of one (batch.go), every check made before
+// anything is written. The caller holds s.mu.
 func (s *Store) issueLocked(in certificate.Issue) (certificate.Certificate, bool, error) {
-	c := in.Certificate.Clone()
-	if in.IdempotencyKey != "" {
-		if e, ok := s.idem[in.IdempotencyKey]; ok {
-			if e.fingerprint != in.Fingerprint {
-				return certificate.Certificate{}, false, fmt.Errorf("memstore: idempotency key %q was used for another request: %w", in.IdempotencyKey, store.ErrExists)
-			}
-			return s.certs[e.number].c.Clone(), false, nil
-		}
+	batch := []certificate.Issue{in}
+	p, err := s.planIssues(batch)
+	if err != nil {
+		return certificate.Certificate{}, false, err
 	}
-	if c.Number == "" {
-		if in.Series.Width < 1 {
-			return certificate.Certificate{}, false, fmt.Errorf("memstore: no number and no series to allocate one from: %w", certificate.ErrInvalid)
-		}
-		key := in.Series.Key()
-		n := s.counters[key]
-		if first := max(in.Series.First, 1); n < first-1 {
-			n = first - 1
-		}
-		for {
-			n++
-			if n > in.Series.Max() {
-				return certificate.Certificate{}, false, fmt.Errorf("memstore: series %q is exhausted: %w", key, store.ErrExists)
-			}
-			if _, taken := s.certs[in.Series.Format(n)]; !taken {
-				break
-			}
-		}
-		s.counters[key] = n
-		c.Number = in.Series.Format(n)
-	} else if _, taken := s.certs[c.Number]; taken {
-		return certificate.Certificate{}, false, fmt.Errorf("memstore: certificate %q: %w", c.Number, store.ErrExists)
-	}
-	c.Version = 1
-	s.put(c)
-	if in.IdempotencyKey != "" {
-		s.idem[in.IdempotencyKey] = idemEntry{number: c.Number, fingerprint: in.Fingerprint}
-	}
-	s.appendEvents(in.Events, string(c.Number))
-	return c.Clone(), true, nil
+	s.commitIssues(&p, batch)
+	return p.certs[0].Clone(), p.fresh[0], nil
 }
 
 // UpdateCertificate implements certificate.Store.

@@ -137,3 +137,32 @@ func BenchmarkPgbenchTPCB(b *testing.B) {
 	b.ReportMetric(tps, "tps")
 	b.Logf("pgbench TPC-B-like, scale 1, %d clients, %d s: %.0f tps", benchClients, seconds, tps)
 }
+
+// BenchmarkIssueCertificates1000 issues 1,000 certificates with their events in one batch
+// (IssueCertificates: one transaction, four statements) from one client; one op is one batch.
+func BenchmarkIssueCertificates1000(b *testing.B) {
+	s := newStore(b)
+	ser := certificate.Series{Prefix: "B", Width: 9, First: 1}
+	ctx := context.Background()
+	n := 0
+	batch := func() []certificate.Issue {
+		in := make([]certificate.Issue, 1000)
+		for k := range in {
+			n++
+			c := storetest.Sample(n)
+			in[k] = certificate.Issue{Certificate: c, Series: ser, IdempotencyKey: "bench-" + strconv.Itoa(n), Fingerprint: "f",
+				Events: []store.Event{{Kind: certificate.EventIssued, Recipient: c.Holder.Code.String(), At: c.IssuedAt}}}
+		}
+		return in
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		in := batch()
+		b.StartTimer()
+		if _, err := s.IssueCertificates(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)*1000/b.Elapsed().Seconds(), "certs/s")
+}

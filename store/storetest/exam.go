@@ -13,6 +13,7 @@ import (
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/exam/proficiency"
+	"github.com/kutsekit/kutse/exam/vocational"
 	"github.com/kutsekit/kutse/isikukood"
 	"github.com/kutsekit/kutse/store"
 )
@@ -21,6 +22,7 @@ import (
 // its certificates in the certificate store and needs none of its own.)
 type examStore interface {
 	proficiency.Store
+	vocational.Store // vocational.go
 }
 
 // ProficiencySession returns a B1 proficiency exam session fixture with ID "S<i>", on 2011-09-15

@@ -27,7 +27,9 @@
 // following every change); the owner's requests' versions and their query by addressee (CERT-08);
 // applications (versions, queries, the awarding bodies' settings, and AwardApplication writing the
 // application and its certificate together or not at all, exactly once under retries and 20
-// concurrent deciders). Run also runs [RunPublicView], the property test of the public
+// concurrent deciders); batches of certificates (all or nothing, exactly once on retry, gap-free under
+// concurrent batches); vocational exams (versions, the query by period, signing a committee protocol
+// exactly once under racing signers, all or nothing). Run also runs [RunPublicView], the property test of the public
 // view over every kind and status (CERT-04, CERT-12). [RunModel] is a model-based check of the
 // certificate store against memstore. Later issues add their cases here.
 package storetest
@@ -54,6 +56,7 @@ import (
 type Store interface {
 	certificate.Store
 	request.ServiceStore
+	certificate.BatchIssuer // batch.go
 	application.Store
 	duplicateStore // duplicate.go
 	examStore      // exam.go

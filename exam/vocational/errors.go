@@ -1,0 +1,61 @@
+package vocational
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kutsekit/kutse/invalid"
+)
+
+// ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed. It is
+// invalid.ErrInvalid, shared by all of the SDK's packages.
+var ErrInvalid = invalid.ErrInvalid
+
+// pkg prefixes the package's messages.
+const pkg = "vocational"
+
+// FieldError reports one field of the input that is wrong, and why (see package invalid).
+type FieldError = invalid.FieldError
+
+// ValidationError lists every field that is wrong in one input (see package invalid).
+type ValidationError = invalid.Errors
+
+// The rule sentinels. A *RuleError wraps one of them.
+var (
+	// ErrNotEligible: the curriculum may not have a qualification exam (EXV-01), or the awarding
+	// body does not award its qualification.
+	ErrNotEligible = errors.New("not eligible for a qualification exam")
+	// ErrState: the step is not allowed in the exam's present state, or not to this party.
+	ErrState = errors.New("not allowed in the exam's present state")
+	// ErrSchedule: the times and places are not agreed, not yet come, or no longer open to change
+	// (EXV-02).
+	ErrSchedule = errors.New("the times and places do not allow it")
+	// ErrOwnLearner: an assessor would assess their own learner where the awarding body forbids it
+	// (EXV-04).
+	ErrOwnLearner = errors.New("an assessor may not assess their own learner")
+	// ErrIncomplete: results, decisions or the committee are missing (EXV-04, EXV-05).
+	ErrIncomplete = errors.New("the exam's record is incomplete")
+	// ErrSignature: the signature does not verify, does not cover the protocol, or the signer may
+	// not sign it (EXV-05).
+	ErrSignature = errors.New("the signature is not valid for the protocol")
+	// ErrNoRate: no state ceiling covers the exam's curriculum group, exam type and date (EXV-06).
+	ErrNoRate = errors.New("no state ceiling for the exam")
+)
+
+// RuleError reports a request refused by a rule: which rule, where it is written, and the category (a
+// sentinel) that errors.Is finds.
+type RuleError struct {
+	Rule     string // the rule's ID, e.g. "EXV-01"
+	Citation string // the provision, e.g. "Kutseseadus § 17^2"
+	Op       string // what was refused, e.g. "create an exam for curriculum 145632"
+	Reason   string // why, in words a host can show
+	Err      error  // the category, e.g. ErrNotEligible
+}
+
+// Error implements error.
+func (e *RuleError) Error() string {
+	return fmt.Sprintf("vocational: %s: %v: %s (%s, %s)", e.Op, e.Err, e.Reason, e.Rule, e.Citation)
+}
+
+// Unwrap returns the category.
+func (e *RuleError) Unwrap() error { return e.Err }
