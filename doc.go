@@ -47,7 +47,8 @@
 //     from the school's registration to the certificates issued exactly once when the committee
 //     protocol is signed, and the compensation of the awarding body's costs (EXV-01..08).
 //   - [github.com/kutsekit/kutse/stamp]: the digital stamp and the reprint (CERT-05, CERT-06), with
-//     [github.com/kutsekit/kutse/stamp/pdf] (the documents) and [github.com/kutsekit/kutse/stamp/asice]
+//     [github.com/kutsekit/kutse/stamp/pdf] (the documents, PDF/A-2b, and the Document other packages
+//     lay their forms and protocols out with) and [github.com/kutsekit/kutse/stamp/asice]
 //     (the ASiC-E container, XAdES B/T/LT, and verifying any container).
 //   - [github.com/kutsekit/kutse/certificate/web]: the page the QR codes point to, the public entry and
 //     its validity today in Estonian and English, as HTML or JSON (CERT-05, CERT-06).

@@ -129,8 +129,11 @@
 //
 // # Performance
 //
-// Measured with go test -bench . -cpu 1 -count 5 on the go-svc machine (AMD EPYC, 2 cores, Go 1.26.8)
-// under load from other builds (medians; see docs/performance.md): the form renders in 4.4 ms
-// (BenchmarkRenderForm, 26 KB), and one application from the draft to the award with its certificate
-// takes 7.1 ms on memstore (BenchmarkDraftToAward), nearly all of it the form's PDF in gopdf.
+// Measured on 2026-12-03 with go test -bench . -benchmem -cpu 1 -count 5 on the go-svc machine (AMD
+// EPYC, 2 cores, Go 1.26.8), other helpers' work on the machine (load average about 1; medians, the
+// fastest in brackets; see docs/performance.md): the form renders in 92 µs (90), 71 KB and 210
+// allocations (BenchmarkRenderForm, one page, 31 KB), and one application from the draft to the award
+// with its certificate takes 0.41 ms (0.36) on memstore (BenchmarkDraftToAward, 563 KB, 1,010
+// allocations). With the gopdf writer before stamp/pdf's own the form took 4.4 ms and most of an
+// application's time; now the service's steps and their copies are the larger part.
 package application

@@ -13,6 +13,7 @@ import (
 	"github.com/kutsekit/kutse/application"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/classifier"
+	"github.com/kutsekit/kutse/internal/pdfatest"
 	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/internal/tooltest"
 	"github.com/kutsekit/kutse/stamp/pdf"
@@ -111,9 +112,7 @@ func TestRenderForm_APP06(t *testing.T) {
 			t.Errorf("the form does not say %q:\n%s", s, text)
 		}
 	}
-	if out, err := exec.Command(tooltest.Need(t, "qpdf", "qpdf"), "--check", path).CombinedOutput(); err != nil {
-		t.Errorf("qpdf --check: %v\n%s", err, out)
-	}
+	pdfatest.Check(t, "the form", got, nil) // PDF/A-2b as the stamp's documents, and qpdf --check
 }
 
 // TestRenderForm_APP06_recertification proves that a re-certification's form says so and names the
@@ -139,6 +138,10 @@ func TestRenderForm_APP06_recertification(t *testing.T) {
 		if !strings.Contains(text, s) {
 			t.Errorf("the form does not say %q", s)
 		}
+	}
+	pdfatest.Check(t, "the long form", b, nil)
+	if dir := os.Getenv("KUTSE_PDF_DUMP"); dir != "" { // to look at it: pdftoppm -png -r 60
+		os.WriteFile(filepath.Join(dir, "avaldus-long.pdf"), b, 0o644)
 	}
 	app.Applicant.Name = "Ema 😀 Piskel"
 	if _, err := application.RenderForm(&app, app.SubmittedAt); err == nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kutsekit/kutse/exam/vocational"
+	"github.com/kutsekit/kutse/internal/pdfatest"
 	"github.com/kutsekit/kutse/internal/tooltest"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/stamp/pdf"
@@ -59,9 +60,7 @@ func text(t *testing.T, b []byte) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg, err := exec.Command(tooltest.Need(t, "qpdf", "qpdf"), "--check", path).CombinedOutput(); err != nil {
-		t.Errorf("qpdf --check: %v\n%s", err, msg)
-	}
+	pdfatest.Check(t, "the document", b, nil) // PDF/A-2b as the stamp's documents, and qpdf --check
 	return string(out)
 }
 

@@ -66,3 +66,26 @@ func BenchmarkTunnistusLong(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDocument lays out the one-page Document of TestDocument_GEN05: the heading block, rows,
+// a list, two sections and two small tables.
+func BenchmarkDocument(b *testing.B) {
+	info := pdf.DocumentInfo{Title: "Hindamisprotokoll 12", Author: "Autonoomse Arenduse Ühing"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := layOut(info, 4, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDocumentLong lays out the same with a table of 150 rows: five pages.
+func BenchmarkDocumentLong(b *testing.B) {
+	info := pdf.DocumentInfo{Title: "Hindamisprotokoll 12", Author: "Autonoomse Arenduse Ühing"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := layOut(info, 150, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 // Package pdf renders the documents a person receives from the occupational qualifications register
 // (kutseregister): the three files of a certificate's digital stamp (digitempel, CERT-06) and the
 // reprint of its register entry (CERT-05), each an A4 PDF with the certificate's data, the time it
-// was generated, the address where the certificate's validity is checked and a QR code of it.
+// was generated, the address where the certificate's validity is checked and a QR code of it; and,
+// through [Document], the documents other packages make in the same layout (the application form,
+// a vocational exam's assessment protocol and compensation statement).
 //
 // # Documents
 //
@@ -47,6 +49,48 @@
 // The declaration has one QR code per language block: each half is complete on its own (a reader
 // abroad may be shown only the English one) and CERT-06 speaks of "QR codes". Both encode the same
 // URL.
+//
+// # Other packages' documents
+//
+// [Document] is the same layout and writer for the documents other packages make: the application
+// form (avaldus) of package application (APP-06), and the assessment protocol (EXV-04) and the
+// compensation statement (EXV-06) of package exam/vocational. [NewDocument] takes a [DocumentInfo]
+// — the title, subject and author the metadata records, the language (law.Lang; Bilingual for a
+// document in Estonian with the English beside it, as the application form is), the heading repeated
+// on pages after the first and the instant generated — and the calls lay the document out from the
+// top down:
+//
+//   - [Document.Heading]: the heading block of the stamp's documents — the register's name and
+//     address, the title in 20 pt, lines under it in grey (a subtitle, the issuer, "PDF genereeritud
+//     … Eesti aeg"), a rule;
+//   - [Document.Section]: a title in 14 pt with space above it, never left alone at a page's foot;
+//   - [Document.Row] and [Document.List]: a grey label in the 58 mm column and its value, or a
+//     bulleted list, wrapped, as the register entry's rows (empty ones are left out);
+//   - [Document.Paragraph] and [Document.Note]: text across the column, in the body's size or small
+//     and grey;
+//   - [Document.Table]: [Column]s with titles in grey over a rule, fixed widths or equal shares of
+//     the rest, cells wrapped to their columns, numbers flush right; a row is kept on one page (one
+//     taller than a page goes a line at a time), and the titles are repeated on every page the table
+//     continues on.
+//
+// The body is set as the declaration's (10.5 pt on 14.5 pt lines). A document that runs over a page
+// continues under the repeated heading ("… (järg)", "(continued)", "(järg / continued)") on pages
+// numbered "Lehekülg 2/3", "Page 2 of 3" or "Lehekülg / Page 2/3". Everything about the stamp's
+// documents holds for these too: PDF/A-2b with the same XMP, output intent, file identifier and font
+// subsets (the assertions of TestPDFA2b_CERT06 are package internal/pdfatest's, and the tests of
+// stamp/pdf, application and exam/vocational run them on every such document, short and long),
+// text cleaned and checked the same way, the same bytes for the same calls. Bad text — not UTF-8,
+// over [MaxTextLen] characters, a character the font lacks (a form can ask [Covers] when the text is
+// entered) — and a table row of more cells than columns, or columns wider than the page, make
+// [Document.Bytes] return a *[FieldError] wrapping [ErrInvalid] that names the text (a row's label,
+// "Nimi (table row 3)"); the calls after the first error do nothing, and nothing panics.
+//
+// Choices: one Document API replaced the two the applying and the vocational branches had each
+// written on the gopdf writer (NewDocument(Meta) with Title and Small; NewDocument(DocumentInfo)
+// with Heading, Note and Table): the vocational one's names, its table and its columns, the heading
+// block of the register's documents for both, the page numbers and the continued heading made from
+// the language rather than passed as a function, and empty rows left out as the register entry
+// leaves them (the application form passes a dash for a field it must show as empty).
 //
 // # The PDF writer, and why not gopdf
 //
@@ -189,6 +233,12 @@
 //	BenchmarkDeklaratsioon    161 µs/op (141)    97 KB/op   248 allocs/op   33 KB
 //	BenchmarkStamp_CERT06     411 µs/op (369)   281 KB/op   641 allocs/op   all three
 //	BenchmarkTunnistusLong    463 µs/op (420)   184 KB/op   392 allocs/op   5 pages, 35 KB
+//
+// The Documents of other packages, measured the same way later that day at a load average of about
+// 1 (other work still on the machine): BenchmarkDocument (one page: heading, rows, a list, two
+// sections, two small tables; 30 KB) 59 µs/op (54), 69 KB/op, 223 allocs/op; BenchmarkDocumentLong
+// (the same with a table of 150 rows, five pages) 457 µs/op (420), 236 KB/op, 3,291 allocs/op; the
+// application form (application.BenchmarkRenderForm) 92 µs/op.
 //
 // Before this writer (gopdf) the three documents took 3.7–4.6 ms on a quiet core and 3.8 MB. What
 // is left is mostly the compression of the page contents (github.com/klauspost/compress's zlib at

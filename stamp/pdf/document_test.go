@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kutsekit/kutse/internal/tooltest"
+	"github.com/kutsekit/kutse/internal/pdfatest"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/stamp/pdf"
@@ -106,12 +106,6 @@ func TestDocument_GEN05(t *testing.T) {
 		t.Fatalf("150 rows took %d pages", pages)
 	}
 	texts := strings.Split(pdfText(t, long), "\f")
-	qpdf := tooltest.Need(t, "qpdf", "qpdf")
-	for _, b := range [][]byte{one, long} {
-		if out := tooltest.Output(t, qpdf, "--check", writeTemp(t, "doc.pdf", b)); !strings.Contains(out, "No syntax or stream encoding errors") {
-			t.Errorf("qpdf --check:\n%s", out)
-		}
-	}
 	for i, p := range texts[:pages] {
 		if i > 0 && (!strings.Contains(p, "Hindamisprotokoll 12 (järg)") || !strings.Contains(p, "Tulemus")) {
 			t.Errorf("page %d lacks the continued heading or the table's titles:\n%s", i+1, p)
@@ -153,6 +147,21 @@ func TestDocument_languages(t *testing.T) {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s: lacks %q", tt.info.Title, w)
 			}
+		}
+	}
+}
+
+// TestDocumentPDFA2b proves that a Document is PDF/A-2b as the stamp's documents are: the same
+// assertions as TestPDFA2b_CERT06's (internal/pdfatest), for short and long documents in each
+// language, and qpdf --check.
+func TestDocumentPDFA2b(t *testing.T) {
+	for _, info := range []pdf.DocumentInfo{
+		{Title: "Hindamisprotokoll 12", Subject: "Autotehnik, tase 4", Author: "Autonoomse Arenduse Ühing"},
+		{Title: "Assessment protocol 12", Subject: "Autotehnik, tase 4", Author: "Autonoomse Arenduse Ühing", Lang: law.English},
+		{Title: "Avaldus nr 1", Author: "Ema-Kaks Piskel", Bilingual: true},
+	} {
+		for _, rows := range []int{3, 150} {
+			pdfatest.Check(t, info.Title+" ("+strconv.Itoa(rows)+" rows)", sampleDocument(t, info, rows), pdf.SRGB())
 		}
 	}
 }

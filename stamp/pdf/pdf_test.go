@@ -17,6 +17,7 @@ import (
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
+	"github.com/kutsekit/kutse/internal/pdfatest"
 	"github.com/kutsekit/kutse/internal/tooltest"
 	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/isikukood"
@@ -545,12 +546,11 @@ func TestDocuments_CERT06(t *testing.T) {
 // name reads back exactly, and a name of the basic block gives the sample's font program byte for
 // byte (the subset is made once per glyph set and copied).
 func TestFontSubsets_CERT01(t *testing.T) {
-	qpdf := tooltest.Need(t, "qpdf", "qpdf")
 	fontOf := func(b []byte) (string, []byte) {
-		j := objects(qpdfJSON(t, qpdf, b))
-		for _, o := range j {
-			if d := dict(o); d["/Type"] == "/FontDescriptor" {
-				return d["/FontName"].(string), streamData(t, qpdf, b, d["/FontFile2"].(string))
+		doc := pdfatest.Read(t, b)
+		for _, o := range doc.Objects {
+			if d := pdfatest.Dict(o); d["/Type"] == "/FontDescriptor" {
+				return d["/FontName"].(string), doc.Stream(d["/FontFile2"].(string))
 			}
 		}
 		t.Fatal("no font")
