@@ -5,15 +5,16 @@
 // 204580 a question, and prints the owner's list with its status marks on a date (the new
 // certificate in it, 204580 marked for the open question), the full register entry of certificate
 // 204580, the public view of the same register, in which the hidden certificate is absent, and the
-// owner's requests. It also reads a few standards and awarding bodies from sample feeds in the shape
-// of the register's open data (data/*.xml, read with classifier/opendata) and lists the
-// qualifications open for application on the date, a keyword search and one qualification's view
-// (APP-01, APP-02). Then it runs one school's vocational qualification exam (phase III) from its
+// owner's requests. It first reads a few standards, their competences and awarding bodies from
+// sample feeds in the shape of the register's open data (data/*.xml, read with classifier/opendata):
+// the one register the application, the search and the exam read. It lists the qualifications open
+// for application on the date, a keyword search and one qualification's view (APP-01, APP-02). Then it runs one school's vocational qualification exam (phase III) from its
 // creation to the signed committee protocol, and prints the certificates issued (vocational.go).
 //
 //	go run ./examples/quickstart [-date 2026-11-22] [-lang et|en] [-out DIR] [-store postgres://...] [-serve :8080]
 //
-// -date is the date the marks are computed for (default: today in Europe/Tallinn), -lang the
+// -date is the day the flow runs on, at the clock's time of day: the marks are computed for it and
+// every step happens on it (default: today in Europe/Tallinn), -lang the
 // language of the output, -out a folder the run writes its files to (the owner's list as JSON, the
 // application form, the digital stamp of 204580 and its PDFs, the exam's assessment protocol and
 // compensation statement), -store where the records are kept: "memory" (the default,
@@ -131,6 +132,17 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		if asOf, err = calendar.ParseDate(*dateFlag); err != nil {
 			return fmt.Errorf("-date: %w", err)
 		}
+		// The whole flow runs on that day — the award, the question, the stamp, the exam's start —
+		// at the clock's time of day, so that what it does and the marks it prints agree.
+		loc, err := calendar.Tallinn()
+		if err != nil {
+			return err
+		}
+		clock := now
+		now = func() time.Time {
+			t := clock().In(loc)
+			return time.Date(asOf.Year, asOf.Month, asOf.Day, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+		}
 	}
 
 	if (*keyFlag == "") != (*certFlag == "") {
@@ -176,6 +188,17 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	}
 
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+
+	// The register's reference data — standards, their competences, awarding bodies — read from the
+	// sample open-data feeds into the store: the one register the application, the search of
+	// qualifications open for application and the vocational exam all read.
+	cat, err := register.NewCatalogue(st, &register.Options{Now: now})
+	if err != nil {
+		return err
+	}
+	if err := loadRegister(ctx, cat); err != nil {
+		return fmt.Errorf("register data: %w", err)
+	}
 
 	form, err := apply(ctx, st, reg, now, me, lang, p)
 	if err != nil {
@@ -228,13 +251,6 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	}
 	if _, err := reg.Lookup(ctx, actor.Anonymous(), "E015992", asOf); err != nil {
 		p("  E015992: %s\n", lang.Pick("ei leitud (omanik on tunnistuse peitnud)", "not found (the owner has hidden it)"))
-	}
-	cat, err := register.NewCatalogue(st, &register.Options{Now: now})
-	if err != nil {
-		return err
-	}
-	if err := loadRegister(ctx, cat); err != nil {
-		return fmt.Errorf("register data: %w", err)
 	}
 	if err := printQualifications(ctx, cat, asOf, lang, p); err != nil {
 		return err
@@ -396,11 +412,13 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 
 // apply runs one application of the owner from the draft to the award (APP-03..08): Ema-Kaks Piskel
 // applies for "Keevitaja, tase 4" at Eesti Masinatööstuse Liit, which has joined the register's
-// application environment (the sample register data). It prints each step and returns the
-// application form generated on submission (APP-06).
+// application environment (its settings there are internal/sample's; the standard, its competences
+// and the body are the feeds' in the store). It prints each step and returns the application form
+// generated on submission (APP-06).
 func apply(ctx context.Context, st fullStore, reg *certificate.Registry, now func() time.Time, me actor.Actor, lang law.Lang,
 	p func(string, ...any)) (application.Form, error) {
-	svc, err := application.NewService(st, application.Config{Now: now, Register: sample.Register(), Registry: reg})
+	// The store is the application's register: the standards and bodies read from the feeds.
+	svc, err := application.NewService(st, application.Config{Now: now, Register: st, Registry: reg})
 	if err != nil {
 		return application.Form{}, err
 	}

@@ -270,7 +270,7 @@ func TestQuickstart_APP01_APP02(t *testing.T) {
 		"  5. Rätsep-stilist, tase 5 — kutsed: Meesterätsep, tase 5 — Kutseksamikeskus MTÜ",
 		`Märksõna "KEEVITAJA": Kokku: 2 | Näitan: 1-2`,
 		"✓ Kutse on taotlemiseks avatud.", "Kutse taastõendamisel:", "Kutse andmise kord: https://www.emtl.ee/kutse-andmise-kord",
-		"Taotlusvoor: 04.01.2027–15.02.2027",
+		"Kutse andja teave: Kutseeksam koosneb teooriast ja praktilisest keevitustööst.", "Keevitaja tervisekontroll läbitud viimase 2 aasta jooksul",
 	} {
 		if !strings.Contains(section, want) {
 			t.Errorf("the qualifications lack %q:\n%s", want, section)
@@ -278,5 +278,12 @@ func TestQuickstart_APP01_APP02(t *testing.T) {
 	}
 	if strings.Contains(section, "Šokolaadimeister") {
 		t.Errorf("a standard no longer in force is listed:\n%s", section)
+	}
+	// One register: the application, the view and the exam name the feeds' standards and versions.
+	for _, want := range []string{"Keevitaja, tase 4 (kutseregister, 11400001), redaktsioon 9",
+		"Mootorsõidukidiagnostik, tase 5 (kutseregister, 10912401), redaktsioon 3"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the output lacks %q: the flow does not read the feeds' register", want)
+		}
 	}
 }

@@ -5,24 +5,42 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/classifier/opendata"
 	"github.com/kutsekit/kutse/classifier/register"
+	"github.com/kutsekit/kutse/internal/sample"
 	"github.com/kutsekit/kutse/law"
 )
 
-// sampleFeeds are two small feeds in the shape of the register's open data (standards and awarding
-// bodies), made up for the example from names in seed 000 and the register's public lists.
+// sampleFeeds are three small feeds in the shape of the register's open data (standards, their
+// competences and awarding bodies), made up for the example from names in seed 000 and the
+// register's public lists. They are the register of the whole flow: the application, the
+// qualifications open for application and the vocational exam all read them.
 //
 //go:embed data/*.xml
 var sampleFeeds embed.FS
 
-// loadRegister reads the sample feeds with package opendata, links the standards' versions and
-// stores them and the awarding bodies through the catalogue, as the register keeper.
+// loadRegister reads the sample feeds with package opendata, marks the elective competences of
+// the standards' sets for the qualification certificate from the competences feed (the standards
+// feed lists a standard's competences, the competences feed says which are elective), links the standards' versions and stores them and the
+// awarding bodies through the catalogue, as the register keeper.
 func loadRegister(ctx context.Context, cat *register.Catalogue) error {
+	comps, err := sampleFeeds.ReadFile("data/kompetentsid.xml")
+	if err != nil {
+		return err
+	}
+	elective := map[register.ID]bool{}
+	for c, err := range opendata.ReadCompetences(bytes.NewReader(comps), nil) {
+		if err != nil {
+			return err
+		}
+		elective[c.ID] = c.Elective
+	}
 	std, err := sampleFeeds.ReadFile("data/kutsestandardid.xml")
 	if err != nil {
 		return err
@@ -31,6 +49,15 @@ func loadRegister(ctx context.Context, cat *register.Catalogue) error {
 	for v, err := range opendata.ReadStandards(bytes.NewReader(std), nil) {
 		if err != nil {
 			return err
+		}
+		for i := range v.Competences {
+			set := &v.Competences[i]
+			if !slices.Contains(set.For, classifier.OccupationalCertificate) {
+				continue // a partial qualification's competences are all its own: none is chosen
+			}
+			for k := range set.Competences {
+				set.Competences[k].Elective = elective[set.Competences[k].ID]
+			}
 		}
 		versions = append(versions, v)
 	}
@@ -52,12 +79,10 @@ func loadRegister(ctx context.Context, cat *register.Catalogue) error {
 			return err
 		}
 		b = b.Clone()
-		if b.Code == "80040205" { // the body's own information on the welder, level 4 (APP-02)
-			b.Awards[1].Info = register.BodyInfo{
-				Rounds: []register.Round{{Opens: calendar.MustDate(2027, 1, 4), Closes: calendar.MustDate(2027, 2, 15),
-					Note: "kevadine taotlusvoor, eksamid märtsis Tallinnas ja Tartus"}},
-				Link: "https://www.emtl.ee/keevitaja-tase-4",
-			}
+		if b.Code == sample.MachineIndustryCode {
+			// The body's own information on the welder, level 4 (APP-02), as it entered it in the
+			// application environment's settings (which the flow's application uses).
+			b.Awards[1].Info = sample.MachineIndustrySettings().Qualifications[0].Info
 		}
 		if _, err := cat.PutAwardingBody(ctx, keeper, b); err != nil {
 			return fmt.Errorf("awarding body %s: %w", b.Code, err)
@@ -110,6 +135,9 @@ func printQualifications(ctx context.Context, cat *register.Catalogue, asOf cale
 	p("  %s: %s\n", lang.Pick("Kutse andmise kord", "Awarding procedure"), v.Procedure)
 	for _, r := range v.Info.Rounds {
 		p("  %s: %s–%s, %s\n", lang.Pick("Taotlusvoor", "Application round"), r.Opens.Register(), r.Closes.Register(), r.Note)
+	}
+	if v.Info.Text != "" {
+		p("  %s: %s\n", lang.Pick("Kutse andja teave", "From the awarding body"), v.Info.Text)
 	}
 	p("  %s: %s\n", lang.Pick("Lisainfo", "More"), v.Info.Link)
 	p("  %s:\n    %s\n", lang.Pick("Põhjendus", "Why"), strings.ReplaceAll(v.Why.Render(lang), "\n", "\n    "))

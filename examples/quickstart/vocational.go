@@ -16,7 +16,6 @@ import (
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/certificate"
-	"github.com/kutsekit/kutse/classifier"
 	"github.com/kutsekit/kutse/classifier/register"
 	"github.com/kutsekit/kutse/exam/vocational"
 	"github.com/kutsekit/kutse/isikukood"
@@ -25,15 +24,18 @@ import (
 )
 
 // The vocational exam of the flow (seed 000, phase III): a school's learners of the curriculum linked
-// to the standard of certificate 204580 take the exam of Autonoomse Arenduse Ühing. The seed names
-// none of them: the school, its curriculum, the learners, the committees and the ceilings' amounts
-// below are sample data (Reg48's annex of ceilings was not retrieved).
+// to the standard of certificate 204580, "Mootorsõidukidiagnostik, tase 5", take the exam of its
+// awarding body, Autonoomse Arenduse Ühing: both as the register's feeds have them (data/*.xml, read
+// into the store by loadRegister), with the standard's competences and the body's qualification
+// committee. The seed names none of the school, its curriculum, the learners, the assessors or the
+// ceilings' amounts: those below are sample data (Reg48's annex of ceilings was not retrieved).
 const (
-	schoolCode  = "70004567"
-	bodyCode    = "80123456"
-	curriculum  = "145632"
-	curriculumG = "Mootorliikurite, laevade ja lennukite tehnika"
-	standardID  = register.ID(10521659)
+	schoolCode   = "70004567"
+	bodyCode     = "80000001" // Autonoomse Arenduse Ühing in data/kutseandjad.xml
+	curriculum   = "145632"
+	curriculumG  = "Mootorliikurite, laevade ja lennukite tehnika"
+	standardID   = register.ID(10912401) // its version 3 in data/kutsestandardid.xml
+	passengerCar = register.ID(10912402) // its specialisation "Sõiduautodiagnostik, tase 5"
 )
 
 // examClock is the exam's own clock: it starts at the run's time and the flow moves it to the exam's
@@ -46,23 +48,12 @@ func (c *examClock) now() time.Time { return c.t }
 // each side sees; with out it writes the assessment protocol's PDF there.
 func runExam(ctx context.Context, st fullStore, start time.Time, lang law.Lang, out string, p func(string, ...any)) error {
 	clock := &examClock{t: start}
-	keeper := actor.Keeper("90006414")
-	cat, err := register.NewCatalogue(st, &register.Options{Now: clock.now})
-	if err != nil {
-		return err
-	}
-	if _, err := cat.PutStandard(ctx, keeper, sampleStandard()); err != nil {
-		return err
-	}
-	if _, err := cat.PutAwardingBody(ctx, keeper, sampleBody()); err != nil {
-		return err
-	}
 	schoolData := &vocational.StaticCurricula{}
 	schoolData.Put(vocational.Curriculum{Code: curriculum, Name: "Mootorsõidukitehnik", School: schoolCode, Group: curriculumG,
-		Standard: standardID, Version: 1}, sampleLearners()...)
-	// The register continues its own series: the next number after the sample owner's 204587.
+		Standard: standardID, Version: 3}, sampleLearners()...)
+	// The register's series of the flow (from 204600), on the exam's clock.
 	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: clock.now,
-		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204588}}})
+		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}})
 	if err != nil {
 		return err
 	}
@@ -205,29 +196,7 @@ func runExam(ctx context.Context, st fullStore, start time.Time, lang law.Lang, 
 // passed is a result proving every competence candidate id is assessed in.
 func passed(id string) vocational.ResultEntry {
 	return vocational.ResultEntry{Candidate: id, Result: vocational.Result{AssessedBy: []string{"A1", "A2"}, Units: []vocational.UnitResult{
-		{Unit: "1001", Passed: true}, {Unit: "1002", Passed: true}, {Unit: "1003", Passed: true}}}}
-}
-
-// sampleStandard is the standard of certificate 204580 (seed 000) with sample competences.
-func sampleStandard() register.Standard {
-	return register.Standard{ID: standardID, Versions: []register.StandardVersion{{
-		ID: standardID, Version: 1, Name: "Mootorsõidukidiagnostik, tase 5", Types: []classifier.StandardType{classifier.OccupationalStandard},
-		EKR: classifier.MustLevel(5), InForce: law.Period{From: calendar.MustDate(2020, time.January, 1)},
-		Specialisations: []register.Ref{{ID: 20001, Name: "Sõiduautodiagnostik, tase 5"}},
-		Competences: []register.CompetenceSet{{For: []classifier.CertificateType{classifier.OccupationalCertificate}, Competences: []register.Competence{
-			{ID: 1001, Name: "Mootorsõidukite diagnostika"},
-			{ID: 1002, Name: "Klienditeenindus"},
-			{ID: 1003, Name: "Mootorsõidukite kõrgepinge jõuseadmete diagnostika ja remont", Elective: true},
-		}}},
-	}}}
-}
-
-// sampleBody is the awarding body of certificate 204580 (seed 000) with a sample committee.
-func sampleBody() register.AwardingBody {
-	return register.AwardingBody{Code: bodyCode, Name: "Autonoomse Arenduse Ühing",
-		Awards: []register.Award{{Standard: standardID, Name: "Mootorsõidukidiagnostik, tase 5"}},
-		Committees: []register.Committee{{Name: "Mootorsõidukidiagnostiku kutsekomisjon", Members: []register.Member{
-			{ID: 1, Name: "Mari Maasikas", Role: classifier.Chair}, {ID: 3, Name: "Peeter Kask", Role: classifier.MemberRole}}}}}
+		{Unit: "10912410", Passed: true}, {Unit: "10912411", Passed: true}, {Unit: "10912412", Passed: true}}}}
 }
 
 // sampleLearners are the curriculum's learners: four in the final course, one not.
@@ -241,7 +210,7 @@ func sampleLearners() []vocational.Learner {
 		}
 		code, _ := isikukood.Make(sex, calendar.MustDate(2006, time.March, 1).AddDays(17*i), 10+i)
 		out[i] = vocational.Learner{ID: "L" + fmt.Sprint(i+1), Name: n, Code: code, FinalCourse: i < 4, StateFunded: i != 2,
-			Specialisation: 20001, Electives: []string{"1003"}}
+			Specialisation: passengerCar, Electives: []string{"10912412"}}
 	}
 	return out
 }
