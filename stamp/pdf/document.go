@@ -301,7 +301,13 @@ func (d *Document) Table(cols []Column, rows [][]string) {
 	w.need(headH + float64(min(first, keepLines))*st.line)
 	header()
 	page := len(w.pages)
-	room := bottom - w.pageTop - headH // the most a page holds of a row
+	// The most a page holds of a row: a continuation page's, under its repeated heading, which is
+	// less than the first page's.
+	contTop := float64(top)
+	if w.cont != "" {
+		contTop += w.pitch(faceCont) + 2 + headGap
+	}
+	room := bottom - contTop - headH
 	for _, row := range cells {
 		n := lineCount(row)
 		if float64(n)*st.line <= room {

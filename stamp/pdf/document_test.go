@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -209,5 +210,47 @@ func TestDocument_BadInput(t *testing.T) {
 	}
 	if _, ok := pdf.Covers("Õie Šõžäöü Łukasz Фёдор"); !ok {
 		t.Error("Covers refuses letters the font has")
+	}
+}
+
+// TestDocument_TallRows proves that table rows taller than the room a continuation page leaves (47
+// lines under the repeated heading) and taller than a whole page (160 lines) stay above the bottom
+// margin, under the repeated titles, with every line there once.
+func TestDocument_TallRows(t *testing.T) {
+	for _, n := range []int{47, 160} {
+		d, err := pdf.NewDocument(pdf.DocumentInfo{Title: "Protokoll", Generated: docGenerated})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Heading("Protokoll")
+		lines := make([]string, n)
+		for i := range lines {
+			lines[i] = "Õ" + strconv.Itoa(1000+i)
+		}
+		d.Table([]pdf.Column{{Title: "Nr", Width: 50}, {Title: "Tekst"}},
+			[][]string{{"Õ1", "lühike"}, {strings.Join(lines, " "), "pikk"}})
+		b, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, pages := words(t, b)
+		seen := map[string]int{}
+		for _, w := range ws {
+			if strings.HasPrefix(w.text, "Lehekülg") || regexp.MustCompile(`^\d+/\d+$`).MatchString(w.text) {
+				continue
+			}
+			if w.yMax > 842-62+3 {
+				t.Errorf("%d lines: page %d: %q ends at y %.1f, below the bottom margin", n, w.page, w.text, w.yMax)
+			}
+			seen[w.text]++
+		}
+		for _, w := range lines {
+			if seen[w] != 1 {
+				t.Errorf("%d lines: %q is there %d times", n, w, seen[w])
+			}
+		}
+		if pages < 2 {
+			t.Errorf("%d lines: %d pages", n, pages)
+		}
 	}
 }
