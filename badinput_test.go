@@ -54,7 +54,7 @@ func is(target error) func(error) bool {
 func TestBadInput_OneErrorForTheWholeSDK(t *testing.T) {
 	ctx := context.Background()
 	badCert := certificate.Certificate{Kind: certificate.Occupational} // no holder, issuer, dates
-	reg, err := certificate.NewRegistry(memstore.New(), nil)
+	reg, err := certificate.NewRegistry(memstore.New(), certificate.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestBadInput_OneErrorForTheWholeSDK(t *testing.T) {
 		{"CERT-01", "certificate.Kind.UnmarshalText", func() error { var k certificate.Kind; return k.UnmarshalText([]byte("x")) }, isA[*certificate.FieldError]()},
 		{"CERT-01", "certificate.Series.Check", func() error { return certificate.Series{Width: 0}.Check(certificate.Occupational) }, isA[*certificate.FieldError]()},
 		{"CERT-01", "certificate.Certificate.Validate", func() error { c := badCert; return c.Validate() }, isA[*certificate.ValidationError]()},
-		{"CERT-01", "certificate.NewRegistry nil store", func() error { _, err := certificate.NewRegistry(nil, nil); return err }, isA[*invalid.FieldError]()},
+		{"CERT-01", "certificate.NewRegistry nil store", func() error { _, err := certificate.NewRegistry(nil, certificate.Config{}); return err }, isA[*invalid.FieldError]()},
 		{"CERT-01", "certificate.Registry.Issue", func() error {
 			_, err := reg.Issue(ctx, actor.Keeper("90006414"), certificate.IssueRequest{Certificate: badCert})
 			return err

@@ -18,7 +18,7 @@ import (
 // SDK for its status and for a deadline, each with its explanation.
 func Example() {
 	now := func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }
-	reg, err := certificate.NewRegistry(memstore.New(), &certificate.Options{Now: now})
+	reg, err := certificate.NewRegistry(memstore.New(), certificate.Config{Now: now})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -31,7 +31,7 @@
 //
 // The SDK does not know which council oversees which awarding body, nor which school succeeded
 // which: the host says so in For, as it says who the caller is. Where the host gives
-// certificate.Options a Schools directory, the registry checks a successor and the minister
+// certificate.Config a Schools directory, the registry checks a successor and the minister
 // against it.
 //
 // Role values are stable: the roles added later are appended, so a Role stored or sent by a host

@@ -22,7 +22,7 @@ func Example() {
 	ctx := context.Background()
 	now := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	st := memstore.New()
-	reg, _ := certificate.NewRegistry(st, &certificate.Options{Now: now})
+	reg, _ := certificate.NewRegistry(st, certificate.Config{Now: now})
 	svc, _ := application.NewService(st, application.Config{Now: now, Register: sample.Register(), Registry: reg})
 
 	body := actor.Body(sample.MachineIndustryCode)

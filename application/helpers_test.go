@@ -60,7 +60,7 @@ func newEnv(t testing.TB) *env {
 	e := &env{st: memstore.New(), clk: &clock{}}
 	e.clk.set(start)
 	var err error
-	if e.reg, err = certificate.NewRegistry(e.st, &certificate.Options{Now: e.clk.Now,
+	if e.reg, err = certificate.NewRegistry(e.st, certificate.Config{Now: e.clk.Now,
 		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -81,7 +81,7 @@ func TestIssueBatch_Refused(t *testing.T) {
 	if cs, _ := st.PublicCertificates(t.Context(), certificate.PublicQuery{}); len(cs) != 0 {
 		t.Errorf("PrepareBatch stored %d certificates; want none", len(cs))
 	}
-	plain, _ := certificate.NewRegistry(onlyStore{memstore.New()}, nil)
+	plain, _ := certificate.NewRegistry(onlyStore{memstore.New()}, certificate.Config{})
 	if _, err := plain.IssueBatch(t.Context(), body, batchReqs(t, 1)); !errors.Is(err, certificate.ErrNoBatch) {
 		t.Errorf("IssueBatch on a store without batches = %v; want ErrNoBatch", err)
 	}

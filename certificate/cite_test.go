@@ -142,7 +142,7 @@ func TestIssue_GEN04_SchoolVersion(t *testing.T) {
 			{"2014-07-12", nil, false, "the day before"}, {"2015-05-01", nil, false, "the day after"},
 			{"2026-06-12", nil, false, "2026"}, {"2026-06-12", host, true, "2026 under the host's version"},
 		} {
-			r, err := certificate.NewRegistry(memstore.New(), &certificate.Options{Now: clock, Statute: tt.st})
+			r, err := certificate.NewRegistry(memstore.New(), certificate.Config{Now: clock, Statute: tt.st})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -157,7 +157,7 @@ func TestIssue_GEN04_SchoolVersion(t *testing.T) {
 	if _, err := r.Issue(t.Context(), body, certificate.IssueRequest{Certificate: cert204580()}); err != nil {
 		t.Errorf("Issue(occupational, 2025) = %v", err)
 	}
-	if _, err := certificate.NewRegistry(memstore.New(), &certificate.Options{Statute: vv113.Statute{{Name: "zero"}}}); !errors.Is(err, invalid.ErrInvalid) {
+	if _, err := certificate.NewRegistry(memstore.New(), certificate.Config{Statute: vv113.Statute{{Name: "zero"}}}); !errors.Is(err, invalid.ErrInvalid) {
 		t.Errorf("NewRegistry(a statute with zero figures) = %v; want ErrInvalid", err)
 	}
 }

@@ -27,7 +27,7 @@
 // [Certificate.MarkOn] the owner's list mark: ✓, or ⚠ with the reasons (not valid, an open request,
 // validity ending within a window the host sets, six months by default after the register's
 // "expires within 6 months" notice). [Registry.List] finds the open requests itself through
-// [Options.Requests], a [RequestFinder] (package certificate/request's Service implements it), so
+// [Config.Requests], a [RequestFinder] (package certificate/request's Service implements it), so
 // the host does not pass them in.
 //
 // # Who sees what
@@ -112,7 +112,7 @@
 // The registrar records a decision one of them took and names it in Invalidation.By. The awarding
 // body itself, its partner, another body's committee or council, and the owner are refused. Which
 // council oversees which body, and which school succeeded which, is the host's word (actor.Actor.For);
-// with [Options.Schools] the registry checks who answers for a school's documents, so a school that
+// with [Config.Schools] the registry checks who answers for a school's documents, so a school that
 // was reorganised, or the minister while a school or successor exists, is refused.
 //
 // # Versions of regulation nr 113 (GEN-04)
@@ -122,7 +122,7 @@
 // [Registry.Issue] issues such a document only under a version covering its date of issue (§ 2 (2),
 // § 4 (1)), [Registry.Invalidate] declares one invalid only under a version covering the
 // invalidation's date (§ 5 (2)); on another day both refuse with a *[RuleError] wrapping
-// law.ErrNoVersion, and a host adds the version it has read through [Options.Statute].
+// law.ErrNoVersion, and a host adds the version it has read through [Config.Statute].
 // [Certificate.ExplainStatus] names the version in the steps citing the regulation, and where none
 // covers the day that matters it cites no provision of it ([Certificate.ExplainStatusUnder] takes
 // the host's versions). A status itself is the record's dates, whatever the version.
@@ -156,7 +156,7 @@
 //     treated the same. For a state-exam certificate § 5 (2) leaves it to the Administrative
 //     Procedure Act, under which the body that issues it (§ 4 (1)) decides (HMS § 68 (2)). A
 //     qualification on a school document is treated as an occupational certificate (CERT-11).
-//   - Without Options.Schools the registry cannot tell whether a school still works: it takes the
+//   - Without Config.Schools the registry cannot tell whether a school still works: it takes the
 //     actor's word, so a successor naming the issuer in For, and the minister, are allowed.
 //   - EKR and EQF levels, where both are given, must be equal: the EstQF descriptors are the EQF's.
 //   - A title is optional: the register has entries without one (seed 000: OT011089).

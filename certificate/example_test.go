@@ -19,7 +19,7 @@ import (
 func Example() {
 	ctx := context.Background()
 	now := func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
-	reg, _ := certificate.NewRegistry(memstore.New(), &certificate.Options{Now: now})
+	reg, _ := certificate.NewRegistry(memstore.New(), certificate.Config{Now: now})
 
 	code := isikukood.MustParse("49502020047")
 	body := actor.Body("80000001")

@@ -107,7 +107,7 @@ func (r *Registry) maySchoolInvalidate(ctx context.Context, a actor.Actor, c *Ce
 //   - SCH-02 (VV määrus nr 113 § 5 (2)): a leaving certificate or grade sheet by the school that
 //     issued it ([actor.School]), its successor ([actor.Successor] with For the issuer's code) or,
 //     where neither exists, the minister of education and research ([actor.Minister]). Given
-//     Options.Schools, the registry checks which of them answers for the issuer's documents; without
+//     Config.Schools, the registry checks which of them answers for the issuer's documents; without
 //     it, the actor's word is taken;
 //   - SCH-02 (§ 4 (1), § 5 (2)): a state-exam certificate by the institution that issued it
 //     ([actor.ExamCentre]); LNG-18 (HMS § 70): a proficiency certificate by the exam centre that
@@ -117,7 +117,7 @@ func (r *Registry) maySchoolInvalidate(ctx context.Context, a actor.Actor, c *Ce
 // The invalidation is an administrative act of its own (HMS § 70), in force from v.Date unless it
 // names another (HMS § 68 (3)); a zero date means today. A school document or state-exam
 // certificate is declared invalid under the version of regulation nr 113 in force on v.Date
-// (Options.Statute): a date no version covers is refused with a *RuleError wrapping law.ErrNoVersion
+// (Config.Statute): a date no version covers is refused with a *RuleError wrapping law.ErrNoVersion
 // (GEN-04). v needs a reason and a decision reference;
 // v.By defaults to the actor's code (for a committee without one, the awarding body's). The holder
 // is notified (CERT-09). Anyone else is refused with an error wrapping actor.ErrForbidden; a

@@ -108,7 +108,7 @@ func TestInvalidate_SCH02_WhoMay(t *testing.T) {
 		{"the owner", active, owner, dir, false},
 	} {
 		for _, kind := range []certificate.Kind{certificate.Gymnasium, certificate.GradeSheet} {
-			r, err := certificate.NewRegistry(memstore.New(), &certificate.Options{Now: clock, Schools: tt.dir})
+			r, err := certificate.NewRegistry(memstore.New(), certificate.Config{Now: clock, Schools: tt.dir})
 			if err != nil {
 				t.Fatal(err)
 			}

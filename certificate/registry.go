@@ -21,9 +21,10 @@ import (
 	"github.com/kutsekit/kutse/store"
 )
 
-// Options configures a [Registry]. The zero value (or nil) gives the defaults.
-type Options struct {
+// Config configures a [Registry]. It is passed by value, and the zero value gives the defaults.
+type Config struct {
 	// Now is the clock; nil means time.Now. The date of "today" is Now's date in Europe/Tallinn.
+	// It is the host's one clock: every service built on the registry reads it ([Registry.Now]).
 	Now func() time.Time
 	// Series maps a kind to the series its numbers are allocated from; kinds not in the map use
 	// [DefaultSeries].
@@ -71,40 +72,43 @@ type Registry struct {
 	requests RequestFinder
 }
 
-// NewRegistry returns a Registry on s. It checks the series in opts against their kinds.
-func NewRegistry(s Store, opts *Options) (*Registry, error) {
+// NewRegistry returns a Registry on s, configured by cfg; the zero Config gives the defaults. It
+// checks the series in cfg against their kinds.
+func NewRegistry(s Store, cfg Config) (*Registry, error) {
 	if s == nil {
 		return nil, &FieldError{Pkg: pkg, Field: "store", Reason: "is required (NewRegistry)"}
 	}
-	r := &Registry{st: s, now: time.Now, series: map[Kind]Series{}}
+	r := &Registry{st: s, now: time.Now, series: map[Kind]Series{}, window: cfg.AttentionWindow,
+		schools: cfg.Schools, requests: cfg.Requests}
+	if cfg.Now != nil {
+		r.now = cfg.Now
+	}
 	for _, k := range Kinds {
 		r.series[k] = DefaultSeries(k)
 	}
-	if opts != nil {
-		if opts.Now != nil {
-			r.now = opts.Now
+	for k, se := range cfg.Series {
+		if !k.Valid() {
+			return nil, &FieldError{Pkg: pkg, Field: "Config.Series", Value: k.String(), Reason: "is not a certificate kind"}
 		}
-		for k, se := range opts.Series {
-			if !k.Valid() {
-				return nil, &FieldError{Pkg: pkg, Field: "Options.Series", Value: k.String(), Reason: "is not a certificate kind"}
-			}
-			if err := se.Check(k); err != nil {
-				return nil, fmt.Errorf("certificate: series for %s: %w", k, err)
-			}
-			r.series[k] = se
+		if err := se.Check(k); err != nil {
+			return nil, fmt.Errorf("certificate: series for %s: %w", k, err)
 		}
-		r.window = opts.AttentionWindow
-		r.schools = opts.Schools
-		if opts.Statute != nil {
-			if err := opts.Statute.Check(); err != nil {
-				return nil, err
-			}
-			r.statute = opts.Statute
+		r.series[k] = se
+	}
+	if cfg.Statute != nil {
+		if err := cfg.Statute.Check(); err != nil {
+			return nil, err
 		}
-		r.requests = opts.Requests
+		r.statute = cfg.Statute
 	}
 	return r, nil
 }
+
+// Now returns the registry's clock reading: [Config].Now's, or time.Now's when it was nil. It is
+// the one clock of a host: the services built on a registry (application, exam/vocational,
+// exam/proficiency, exam/stateexam) read the time and today's date from it, so a host sets the clock
+// once, in Config.Now.
+func (r *Registry) Now() time.Time { return r.now() }
 
 // instant returns the clock's time to the microsecond, the precision PostgreSQL keeps, so that a record
 // reads back as it was written whatever the store.
@@ -168,7 +172,7 @@ type IssueRequest struct {
 // leaving document (LDK § 2 (4)) and for leaving certificates and grade sheets (VV määrus nr 113
 // § 2 (2)), the institution that issues state-exam certificates (§ 4 (1)), the exam centre for
 // proficiency certificates (LNG-18). A school document or state-exam certificate is issued under the
-// version of regulation nr 113 in force on its date of issue (Options.Statute): a date no version
+// version of regulation nr 113 in force on its date of issue (Config.Statute): a date no version
 // covers is refused with a *RuleError wrapping law.ErrNoVersion (GEN-04).
 func (r *Registry) Issue(ctx context.Context, a actor.Actor, req IssueRequest) (Certificate, error) {
 	in, err := r.prepare(a, req)
@@ -294,7 +298,7 @@ type Entry struct {
 // List returns the certificates of the holder with personal code holder as the owner's list
 // ("Minu tunnistused", CERT-02, CERT-04) shows them on day asOf: hidden ones too, each with its
 // mark, newest validity first. A certificate the owner has an open request about (CERT-10) is
-// marked as needing attention: the Registry asks [Options.Requests] for them. Only the owner or the
+// marked as needing attention: the Registry asks [Config.Requests] for them. Only the owner or the
 // registrar may list.
 func (r *Registry) List(ctx context.Context, a actor.Actor, holder isikukood.Code, asOf calendar.Date) ([]Entry, error) {
 	if err := a.Validate(); err != nil {

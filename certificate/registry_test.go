@@ -26,11 +26,28 @@ var (
 func newRegistry(t *testing.T) (*certificate.Registry, *memstore.Store) {
 	t.Helper()
 	st := memstore.New()
-	r, err := certificate.NewRegistry(st, &certificate.Options{Now: clock})
+	r, err := certificate.NewRegistry(st, certificate.Config{Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r, st
+}
+
+// The registry's Now is its Config's clock, and time.Now when the zero Config gave none.
+func TestRegistry_Now(t *testing.T) {
+	r, _ := newRegistry(t)
+	if got, want := r.Now(), clock(); !got.Equal(want) {
+		t.Errorf("Now() = %v; want %v (Config.Now)", got, want)
+	}
+	d, err := certificate.NewRegistry(memstore.New(), certificate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := time.Now()
+	got := d.Now()
+	if got.Before(before) || got.After(time.Now()) {
+		t.Errorf("Now() with the zero Config = %v; want time.Now (about %v)", got, before)
+	}
 }
 
 func issue204580(t *testing.T, r *certificate.Registry) certificate.Certificate {
@@ -284,7 +301,7 @@ func TestList_CERT02(t *testing.T) {
 		}
 		return []certificate.Number{"204580"}, nil
 	})
-	r, err := certificate.NewRegistry(st, &certificate.Options{Now: clock, Requests: open})
+	r, err := certificate.NewRegistry(st, certificate.Config{Now: clock, Requests: open})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +331,7 @@ func TestList_CERT02(t *testing.T) {
 	failing := finder(func(context.Context, actor.Actor, isikukood.Code) ([]certificate.Number, error) {
 		return nil, store.ErrConflict
 	})
-	r2, _ := certificate.NewRegistry(st, &certificate.Options{Now: clock, Requests: failing})
+	r2, _ := certificate.NewRegistry(st, certificate.Config{Now: clock, Requests: failing})
 	if _, err := r2.List(t.Context(), owner, holder, d("2026-11-22")); !errors.Is(err, store.ErrConflict) {
 		t.Errorf("List with a failing finder = %v; want its error", err)
 	}
@@ -361,7 +378,7 @@ func TestPrepareIssue_CERT01(t *testing.T) {
 // memstore, one goroutine.
 func BenchmarkRegistryIssue(b *testing.B) {
 	st := memstore.New()
-	r, _ := certificate.NewRegistry(st, &certificate.Options{Now: clock})
+	r, _ := certificate.NewRegistry(st, certificate.Config{Now: clock})
 	c := cert204580()
 	c.Number = ""
 	ctx := context.Background()

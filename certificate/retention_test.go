@@ -112,7 +112,7 @@ func TestRecordDeath_CERT12(t *testing.T) {
 func TestErasePersonalData_CERT12(t *testing.T) {
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 	st := memstore.New()
-	r, _ := certificate.NewRegistry(st, &certificate.Options{Now: func() time.Time { return now }})
+	r, _ := certificate.NewRegistry(st, certificate.Config{Now: func() time.Time { return now }})
 	issue204580(t, r)
 	ctx := t.Context()
 	if _, err := r.ErasePersonalData(ctx, keeper, "204580"); !errors.Is(err, certificate.ErrRetained) {

@@ -16,7 +16,7 @@ import (
 func (v *PublicView) Explain() law.Explanation { return v.ExplainUnder(nil) }
 
 // ExplainUnder is [PublicView.Explain] under the versions st of regulation nr 113 (nil:
-// vv113.Default), for a host with versions of its own ([Options].Statute). The version is the one in
+// vv113.Default), for a host with versions of its own ([Config].Statute). The version is the one in
 // force on the day the record's status rests on, as [Certificate.ExplainStatusUnder] chooses it; the
 // day itself is not shown.
 func (v *PublicView) ExplainUnder(st vv113.Statute) law.Explanation {

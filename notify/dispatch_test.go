@@ -36,7 +36,7 @@ func (c *fake) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.
 // registerWithNotices issues 204580, hides it and declares it invalid: three notices to its owner.
 func registerWithNotices() (*memstore.Store, error) {
 	st := memstore.New()
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: func() time.Time { return t0 }})
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: func() time.Time { return t0 }})
 	if err != nil {
 		return nil, err
 	}

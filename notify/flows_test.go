@@ -63,7 +63,7 @@ func flows(t testing.TB) *memstore.Store {
 	// The register: 204580 issued, hidden, published, stamped, and told it expires; another
 	// invalidated and refused a stamp.
 	c.set(2026, time.November, 22)
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: c.now})
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: c.now})
 	must("NewRegistry", err)
 	body, me := actor.Body(bodyCode), actor.OwnerOf(sample.Holder())
 	_, err = reg.Issue(ctx, body, certificate.IssueRequest{Certificate: sample.Certificate204580()})
@@ -191,7 +191,7 @@ func exams(t testing.TB, st *memstore.Store, c *clock) {
 	ctx := context.Background()
 	must := func(what string, err error) { t.Helper(); check(t, what, err) }
 	c.set(2011, time.July, 1)
-	certs, err := certificate.NewRegistry(st, &certificate.Options{Now: c.now})
+	certs, err := certificate.NewRegistry(st, certificate.Config{Now: c.now})
 	must("NewRegistry", err)
 	svc, err := proficiency.NewService(st, certs, &proficiency.Options{Now: c.now})
 	must("proficiency.NewService", err)
@@ -276,7 +276,7 @@ func applying(t testing.TB, st *memstore.Store, c *clock) {
 		}
 	}
 	c.set(2026, time.November, 23)
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: c.now,
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: c.now,
 		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}})
 	check(t, "NewRegistry", err)
 	svc, err := application.NewService(st, application.Config{Now: c.now, Register: sample.Register(), Registry: reg})

@@ -61,7 +61,7 @@ func vocationalExams(t testing.TB, st *memstore.Store, c *clock) {
 	}
 	cur.Put(vocational.Curriculum{Code: "145632", Name: "Mootorsõidukitehnik", School: schoolCode,
 		Group: "Mootorliikurite, laevade ja lennukite tehnika", Standard: std, Version: 1}, learners...)
-	certs, err := certificate.NewRegistry(st, &certificate.Options{Now: c.now})
+	certs, err := certificate.NewRegistry(st, certificate.Config{Now: c.now})
 	must("NewRegistry", err)
 	svc, err := vocational.NewService(st, vocational.Config{Now: c.now, Certificates: certs, Register: st, Curricula: cur,
 		Ceilings: law.Versions[vocational.Ceilings]{{Name: "2017", Period: law.Period{From: calendar.MustDate(2017, time.January, 1)},

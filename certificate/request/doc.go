@@ -21,7 +21,7 @@
 // # The owner's list of certificates
 //
 // [Service] implements certificate.RequestFinder: a certificate.Registry given it in
-// certificate.Options.Requests marks every certificate with an open request as needing attention
+// certificate.Config.Requests marks every certificate with an open request as needing attention
 // in the owner's list (CERT-02), so the host no longer passes the open requests in.
 //
 // # Choices where the sources are silent

@@ -209,7 +209,7 @@ func TestList_CERT10(t *testing.T) {
 		t.Errorf("List(body) = %v; want ErrForbidden", err)
 	}
 
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: clock, Requests: svc})
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: clock, Requests: svc})
 	if err != nil {
 		t.Fatal(err)
 	}

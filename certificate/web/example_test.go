@@ -19,7 +19,7 @@ import (
 func Example() {
 	ctx := context.Background()
 	clock := func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
-	reg, _ := certificate.NewRegistry(memstore.New(), &certificate.Options{Now: clock})
+	reg, _ := certificate.NewRegistry(memstore.New(), certificate.Config{Now: clock})
 	reg.Issue(ctx, actor.Keeper("90006414"), certificate.IssueRequest{Certificate: sample.Certificate204580()})
 
 	h, _ := web.New(web.Config{Registry: reg, Name: web.Text{Et: "Kutseregister", En: "Occupational Qualifications Register"}})

@@ -64,7 +64,7 @@ func newFixture(t testing.TB, cfg web.Config, cs ...certificate.Certificate) *fi
 			t.Fatal(err)
 		}
 	}
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: now})
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

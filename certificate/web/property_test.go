@@ -60,7 +60,7 @@ func drawCertificate(t *rapid.T, i int) certificate.Certificate {
 func TestPublicData_CERT04_CERT12(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		st := memstore.New()
-		reg, err := certificate.NewRegistry(st, &certificate.Options{Now: now})
+		reg, err := certificate.NewRegistry(st, certificate.Config{Now: now})
 		if err != nil {
 			rt.Fatal(err)
 		}

@@ -303,7 +303,7 @@ func TestHeadAndConditional_CERT02(t *testing.T) {
 		t.Errorf("Cache-Control = %q", cc)
 	}
 	// The status changes with the date: the same page a day after its last day is another entity.
-	f.reg, _ = certificate.NewRegistry(f.st, &certificate.Options{Now: func() time.Time { return now().AddDate(4, 0, 0) }})
+	f.reg, _ = certificate.NewRegistry(f.st, certificate.Config{Now: func() time.Time { return now().AddDate(4, 0, 0) }})
 	later, _ := web.New(web.Config{Registry: f.reg})
 	if c := get(later, "GET", "/cert/204580", "If-None-Match", tag); c.code != 200 {
 		t.Errorf("a stale entity tag = %d; want 200", c.code)

@@ -23,7 +23,7 @@ func ExampleService() {
 	now := time.Date(2011, 7, 1, 9, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
 	st := memstore.New()
-	certs, _ := certificate.NewRegistry(st, &certificate.Options{Now: clock})
+	certs, _ := certificate.NewRegistry(st, certificate.Config{Now: clock})
 	svc, _ := proficiency.NewService(st, certs, &proficiency.Options{Now: clock})
 
 	centre := actor.Centre("90008287")

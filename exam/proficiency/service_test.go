@@ -32,7 +32,7 @@ func newFixture(t *testing.T, today calendar.Date) *fixture {
 	f.set(today)
 	clock := func() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.now }
 	var err error
-	if f.certs, err = certificate.NewRegistry(f.st, &certificate.Options{Now: clock}); err != nil {
+	if f.certs, err = certificate.NewRegistry(f.st, certificate.Config{Now: clock}); err != nil {
 		t.Fatal(err)
 	}
 	if f.svc, err = proficiency.NewService(f.st, f.certs, &proficiency.Options{Now: clock}); err != nil {

@@ -274,7 +274,7 @@ func TestDeliveryOf_SCH11(t *testing.T) {
 // dated 13.06.2014 is refused with law.ErrNoVersion though its content (from 02.05.2014) is known.
 func TestService_SCH10(t *testing.T) {
 	st := memstore.New()
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: func() time.Time { return time.Date(2014, 7, 15, 9, 0, 0, 0, time.UTC) }})
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: func() time.Time { return time.Date(2014, 7, 15, 9, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -136,7 +136,7 @@ func newEnv(t testing.TB, n int) *env {
 	ls = append(ls, junior)
 	en.cur.Put(vocational.Curriculum{Code: curCode, Name: "Mootorsõidukitehnik", School: schoolCode, Group: group,
 		Standard: 10521659, Version: 1}, ls...)
-	reg, err := certificate.NewRegistry(en.st, &certificate.Options{Now: en.clock.Now})
+	reg, err := certificate.NewRegistry(en.st, certificate.Config{Now: en.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -171,7 +171,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		return err
 	}
 	// New occupational certificates are numbered on from 204600, past the sample's numbers.
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: now, Requests: reqs,
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: now, Requests: reqs,
 		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}})
 	if err != nil {
 		return err

@@ -226,7 +226,7 @@ func TestQuickstart_Serve_CERT05_CERT06(t *testing.T) {
 // that links under a prefix are served.
 func TestVerificationPage_prefix(t *testing.T) {
 	st := memstore.New()
-	reg, _ := certificate.NewRegistry(st, &certificate.Options{Now: fixedNow})
+	reg, _ := certificate.NewRegistry(st, certificate.Config{Now: fixedNow})
 	if _, err := reg.Issue(t.Context(), keeper, certificate.IssueRequest{Certificate: entry(owned[4], isikukood.MustParse("49502020047"))}); err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func runExam(ctx context.Context, st fullStore, start time.Time, lang law.Lang, 
 	schoolData.Put(vocational.Curriculum{Code: curriculum, Name: "Mootorsõidukitehnik", School: schoolCode, Group: curriculumG,
 		Standard: standardID, Version: 3}, sampleLearners()...)
 	// The register's series of the flow (from 204600), on the exam's clock.
-	reg, err := certificate.NewRegistry(st, &certificate.Options{Now: clock.now,
+	reg, err := certificate.NewRegistry(st, certificate.Config{Now: clock.now,
 		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}})
 	if err != nil {
 		return err

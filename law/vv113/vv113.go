@@ -20,7 +20,7 @@
 //
 // A host that has read the text in force on the dates it works with (in Riigi Teataja) and finds the
 // rules the SDK encodes unchanged adds a version with [Statute.With], with the figures of [Rules] as
-// that text sets them, and passes the statute to the packages that apply it (certificate.Options,
+// that text sets them, and passes the statute to the packages that apply it (certificate.Config,
 // duplicate.Config, schooldoc and duplicate functions). Where that text changed a rule the SDK
 // encodes beyond the figures of Rules, a version is not enough: the SDK needs a change.
 //

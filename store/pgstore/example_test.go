@@ -31,7 +31,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	reg, err := certificate.NewRegistry(st, nil)
+	reg, err := certificate.NewRegistry(st, certificate.Config{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -26,7 +26,7 @@ var signClock = func() time.Time { return time.Date(2027, 6, 10, 9, 0, 0, 0, tim
 // signService returns a vocational service on s that signs with a fresh key.
 func signService(t testing.TB, s *pgstore.Store) (*vocational.Service, vocational.SignRequest) {
 	t.Helper()
-	reg, err := certificate.NewRegistry(s, &certificate.Options{Now: signClock})
+	reg, err := certificate.NewRegistry(s, certificate.Config{Now: signClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -165,7 +165,7 @@ func checkPublicView(ctx context.Context, rt *rapid.T, s Store) {
 		byNumber[all[i].Number] = &all[i]
 	}
 	now := func() time.Time { return on.In(time.UTC).Add(12 * time.Hour) }
-	reg, err := certificate.NewRegistry(s, &certificate.Options{Now: now})
+	reg, err := certificate.NewRegistry(s, certificate.Config{Now: now})
 	if err != nil {
 		rt.Fatal(err)
 	}
