@@ -195,7 +195,7 @@ func TestBadInput_OneErrorForTheWholeSDK(t *testing.T) {
 			_, _, err := stateexam.EnglishLevel(nil, calendar.MustDate(2014, 5, 5), []stateexam.Skill{{Name: "x", Weight: decimal.NewFromInt(10)}})
 			return err
 		}, isA[*certificate.ValidationError]()},
-		{"SCH-11", "stateexam.NewService nil registry", func() error { _, err := stateexam.NewService(nil, nil); return err }, isA[*invalid.FieldError]()},
+		{"SCH-11", "stateexam.NewService nil registry", func() error { _, err := stateexam.NewService(stateexam.Config{}); return err }, isA[*invalid.FieldError]()},
 		// stamp, stamp/pdf, stamp/asice (CERT-05, CERT-06)
 		{"CERT-06", "stamp.NewService base URL", func() error { _, err := stamp.NewService(memstore.New(), stamp.Config{BaseURL: "ftp://x"}); return err }, isA[*invalid.FieldError]()},
 		{"CERT-05", "pdf.Tunnistus", func() error {

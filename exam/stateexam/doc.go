@@ -41,7 +41,7 @@
 // certificate under the version in force on its issue date ([Rules].Content): one issued on another
 // day is refused with an error wrapping law.ErrNoVersion, never checked under a text that did not
 // apply or that the SDK has not seen. A host that has read a later text adds its version
-// (Options.Content). The rest of regulation nr 113 (who issues, § 4 (1); delivery, § 15) follows
+// (Config.Content). The rest of regulation nr 113 (who issues, § 4 (1); delivery, § 15) follows
 // package vv113, whose text the SDK knows from 13.07.2014: [DeliveryOf] and certificate.Registry
 // (which [Service] issues through) refuse an earlier or later issue date unless the host adds a
 // version there, so a certificate dated 02.05.2014–12.07.2014 validates but is issued in the register

@@ -54,8 +54,13 @@ func FromRecord(r certificate.Certificate) (Certificate, error) {
 		IssuedOn: r.IssuedOn, Issuer: r.Issuer, IssuerCode: r.IssuerCode}, nil
 }
 
-// Options configures a [Service]. Nil means the defaults.
-type Options struct {
+// Config configures a [Service]. It is passed by value; its zero value but for Certificates gives
+// the defaults.
+type Config struct {
+	// Certificates is the certificate register the certificates are issued in and read from: the
+	// host's certificate.Registry, whose clock the service reads ([certificate.Registry.Now]).
+	// Required.
+	Certificates *certificate.Registry
 	// Thresholds are the English level thresholds; nil means [DefaultThresholds]().
 	Thresholds law.Versions[Thresholds]
 	// Content is the versions of the certificate's content (§ 14 (2) 3²), (3)–(6)); nil means
@@ -73,17 +78,18 @@ type Service struct {
 	rules Rules
 }
 
-// NewService returns a Service on the certificate register certs.
-func NewService(certs *certificate.Registry, opts *Options) (*Service, error) {
-	if certs == nil {
-		return nil, &certificate.FieldError{Pkg: "stateexam", Field: "certs", Reason: "is required: the certificate registry (NewService)"}
+// NewService returns a Service on the certificate register cfg.Certificates. A nil Certificates is
+// an error wrapping invalid.ErrInvalid.
+func NewService(cfg Config) (*Service, error) {
+	if cfg.Certificates == nil {
+		return nil, &certificate.FieldError{Pkg: "stateexam", Field: "Config.Certificates", Reason: "is required: the certificate registry (NewService)"}
 	}
-	s := &Service{certs: certs, rules: Rules{Content: DefaultContent(), Thresholds: DefaultThresholds()}}
-	if opts != nil && opts.Thresholds != nil {
-		s.rules.Thresholds = opts.Thresholds
+	s := &Service{certs: cfg.Certificates, rules: Rules{Content: DefaultContent(), Thresholds: DefaultThresholds()}}
+	if cfg.Thresholds != nil {
+		s.rules.Thresholds = cfg.Thresholds
 	}
-	if opts != nil && opts.Content != nil {
-		s.rules.Content = opts.Content
+	if cfg.Content != nil {
+		s.rules.Content = cfg.Content
 	}
 	if err := s.rules.Thresholds.Check(); err != nil {
 		return nil, err

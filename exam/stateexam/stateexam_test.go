@@ -278,7 +278,7 @@ func TestService_SCH10(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := stateexam.NewService(reg, nil)
+	svc, err := stateexam.NewService(stateexam.Config{Certificates: reg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,6 +322,28 @@ func TestService_SCH10(t *testing.T) {
 	}
 	if _, err := stateexam.FromRecord(certificate.Certificate{Kind: certificate.Gymnasium}); !errors.Is(err, certificate.ErrInvalid) {
 		t.Errorf("FromRecord(gymnasium) = %v", err)
+	}
+}
+
+// TestNewService_ClockIsRegistrys proves that the service keeps no clock of its own: a certificate
+// completed without an issue date is dated today by the registry's clock, 15.07.2014 in Tallinn
+// (21:30 UTC on the 14th), whatever the machine's clock says.
+func TestNewService_ClockIsRegistrys(t *testing.T) {
+	reg, err := certificate.NewRegistry(memstore.New(), certificate.Config{Now: func() time.Time { return time.Date(2014, 7, 14, 21, 30, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := stateexam.NewService(stateexam.Config{Certificates: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sample()
+	c.IssuedOn = calendar.Date{}
+	if _, err := svc.Complete(&c); err != nil {
+		t.Fatal(err)
+	}
+	if want := calendar.MustDate(2014, 7, 15); c.IssuedOn != want {
+		t.Errorf("Complete: IssuedOn = %v; want %v (the registry's today)", c.IssuedOn, want)
 	}
 }
 
