@@ -193,7 +193,7 @@ func exams(t testing.TB, st *memstore.Store, c *clock) {
 	c.set(2011, time.July, 1)
 	certs, err := certificate.NewRegistry(st, certificate.Config{Now: c.now})
 	must("NewRegistry", err)
-	svc, err := proficiency.NewService(st, certs, &proficiency.Options{Now: c.now})
+	svc, err := proficiency.NewService(st, proficiency.Config{Certificates: certs})
 	must("proficiency.NewService", err)
 	centre := actor.Centre(centreCode)
 	d25 := decimal.NewFromInt(25)

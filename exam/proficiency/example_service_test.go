@@ -24,7 +24,7 @@ func ExampleService() {
 	clock := func() time.Time { return now }
 	st := memstore.New()
 	certs, _ := certificate.NewRegistry(st, certificate.Config{Now: clock})
-	svc, _ := proficiency.NewService(st, certs, &proficiency.Options{Now: clock})
+	svc, _ := proficiency.NewService(st, proficiency.Config{Certificates: certs})
 
 	centre := actor.Centre("90008287")
 	d25 := decimal.NewFromInt(25)

@@ -15,10 +15,13 @@ import (
 	"github.com/kutsekit/kutse/store"
 )
 
-// Options configures a [Service]. Nil means the defaults.
-type Options struct {
-	// Now is the clock; nil means time.Now. Today is Now's date in Europe/Tallinn.
-	Now func() time.Time
+// Config configures a [Service]. It is passed by value; its zero value but for Certificates gives
+// the defaults.
+type Config struct {
+	// Certificates is the certificate register that issues the certificates of passed exams: the
+	// host's certificate.Registry. Its clock is the service's ([certificate.Registry.Now]): today is
+	// its date in Europe/Tallinn. Required.
+	Certificates *certificate.Registry
 	// Rules are the versions of the rules; nil means [Default]().
 	Rules Rulebook
 }
@@ -33,24 +36,22 @@ type Options struct {
 type Service struct {
 	st    Store
 	certs *certificate.Registry
-	now   func() time.Time
 	rules Rulebook
 }
 
-// NewService returns a Service on st, issuing the certificates of passed exams through certs (the
-// certificate register, which keeps its own clock: give it the same one).
-func NewService(st Store, certs *certificate.Registry, opts *Options) (*Service, error) {
-	if st == nil || certs == nil {
-		return nil, &FieldError{Pkg: pkg, Field: "st, certs", Reason: "are required: the store and the certificate registry (NewService)"}
+// NewService returns a Service on st, issuing the certificates of passed exams through
+// cfg.Certificates, whose clock it reads. A nil st or Certificates is an error wrapping
+// invalid.ErrInvalid.
+func NewService(st Store, cfg Config) (*Service, error) {
+	switch {
+	case st == nil:
+		return nil, &FieldError{Pkg: pkg, Field: "store", Reason: "is required (NewService)"}
+	case cfg.Certificates == nil:
+		return nil, &FieldError{Pkg: pkg, Field: "Config.Certificates", Reason: "is required: the certificate registry (NewService)"}
 	}
-	s := &Service{st: st, certs: certs, now: time.Now, rules: Default()}
-	if opts != nil {
-		if opts.Now != nil {
-			s.now = opts.Now
-		}
-		if opts.Rules != nil {
-			s.rules = opts.Rules
-		}
+	s := &Service{st: st, certs: cfg.Certificates, rules: Default()}
+	if cfg.Rules != nil {
+		s.rules = cfg.Rules
 	}
 	if err := s.rules.Check(); err != nil {
 		return nil, err
@@ -61,8 +62,8 @@ func NewService(st Store, certs *certificate.Registry, opts *Options) (*Service,
 // Rules returns the versions of the rules the service applies.
 func (s *Service) Rules() Rulebook { return s.rules }
 
-func (s *Service) instant() time.Time   { return s.now().Truncate(time.Microsecond) }
-func (s *Service) today() calendar.Date { return calendar.DateOf(s.now()) }
+func (s *Service) instant() time.Time   { return s.certs.Now().Truncate(time.Microsecond) }
+func (s *Service) today() calendar.Date { return s.certs.Today() }
 
 // manages reports whether a may manage the session: the exam centre that organises it, or the
 // registrar.

@@ -35,7 +35,7 @@ func newFixture(t *testing.T, today calendar.Date) *fixture {
 	if f.certs, err = certificate.NewRegistry(f.st, certificate.Config{Now: clock}); err != nil {
 		t.Fatal(err)
 	}
-	if f.svc, err = proficiency.NewService(f.st, f.certs, &proficiency.Options{Now: clock}); err != nil {
+	if f.svc, err = proficiency.NewService(f.st, proficiency.Config{Certificates: f.certs}); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -75,6 +75,26 @@ func (f *fixture) register(t *testing.T, p proficiency.Person, s proficiency.Ses
 }
 
 var olga = proficiency.Person{Name: "Olga Petrova", Code: isikukood.MustParse("48005170012"), Contact: "olga@example.ee"}
+
+// TestNewService_ClockIsRegistrys proves that the service has no clock of its own: a registration
+// is dated, and its event timed, by the certificate registry's clock (fixed in 2011), and follows it
+// when it moves.
+func TestNewService_ClockIsRegistrys(t *testing.T) {
+	f := newFixture(t, date(2011, 7, 1))
+	r := f.register(t, olga, f.session(t, proficiency.B1, date(2011, 9, 15)))
+	if r.RegisteredOn != date(2011, 7, 1) {
+		t.Errorf("RegisteredOn = %v; want 2011-07-01 (the registry's today)", r.RegisteredOn)
+	}
+	evs := f.events(t)
+	if last := evs[len(evs)-1]; last.Kind != proficiency.EventRegistered || !last.At.Equal(f.certs.Now()) {
+		t.Errorf("registration event %s at %v; want %s at %v (the registry's clock)", last.Kind, last.At, proficiency.EventRegistered, f.certs.Now())
+	}
+	f.set(date(2011, 7, 4))
+	ivan := proficiency.Person{Name: "Ivan Ivanov", Code: isikukood.MustParse("38001085718")}
+	if r := f.register(t, ivan, f.session(t, proficiency.B2, date(2011, 9, 22))); r.RegisteredOn != date(2011, 7, 4) {
+		t.Errorf("after the registry's clock moved: RegisteredOn = %v; want 2011-07-04", r.RegisteredOn)
+	}
+}
 
 // TestService_LNG13_sessions proves (LNG-04, LNG-13) who may create a session and that a session breaking a rule is
 // refused and not stored.
