@@ -39,7 +39,7 @@ func vocationalExams(t testing.TB, st *memstore.Store, c *clock) {
 	must := func(what string, err error) { t.Helper(); check(t, what, err) }
 	c.set(2027, time.March, 1)
 	const std = register.ID(10521659)
-	cat, err := register.NewCatalogue(st, &register.Options{Now: c.now})
+	cat, err := register.NewCatalogue(st, register.Config{Now: c.now})
 	must("NewCatalogue", err)
 	_, err = cat.PutStandard(ctx, actor.Keeper("90006414"), register.Standard{ID: std, Versions: []register.StandardVersion{{
 		ID: std, Version: 1, Name: "Mootorsõidukidiagnostik, tase 5", Types: []classifier.StandardType{classifier.OccupationalStandard},

@@ -59,8 +59,8 @@ func NextRevision(what string, given, stored int64, exists bool) (int64, error) 
 	return stored + 1, nil
 }
 
-// Options configures a [Catalogue]. Nil means the defaults.
-type Options struct {
+// Config configures a [Catalogue]. It is passed by value, and the zero value gives the defaults.
+type Config struct {
 	// Now is the clock; nil means time.Now. Today is Now's date in Europe/Tallinn.
 	Now func() time.Time
 }
@@ -73,14 +73,14 @@ type Catalogue struct {
 	now func() time.Time
 }
 
-// NewCatalogue returns a Catalogue on st.
-func NewCatalogue(st Store, opts *Options) (*Catalogue, error) {
+// NewCatalogue returns a Catalogue on st, configured by cfg.
+func NewCatalogue(st Store, cfg Config) (*Catalogue, error) {
 	if st == nil {
 		return nil, errors.New("register: NewCatalogue: the store is nil")
 	}
 	c := &Catalogue{st: st, now: time.Now}
-	if opts != nil && opts.Now != nil {
-		c.now = opts.Now
+	if cfg.Now != nil {
+		c.now = cfg.Now
 	}
 	return c, nil
 }

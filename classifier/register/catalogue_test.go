@@ -26,7 +26,7 @@ func fixedNow() time.Time { return time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC) 
 // two welders, with their awarding bodies.
 func catalogue(t testing.TB) *register.Catalogue {
 	t.Helper()
-	cat, err := register.NewCatalogue(memstore.New(), &register.Options{Now: fixedNow})
+	cat, err := register.NewCatalogue(memstore.New(), register.Config{Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestSearch_APP01(t *testing.T) {
 // TestSearchPages_APP01: 63 rows (the seed's "Kokku: 63") are shown 30 to a page: 1-30, 31-60, 61-63.
 func TestSearchPages_APP01(t *testing.T) {
 	st := memstore.New()
-	cat, _ := register.NewCatalogue(st, &register.Options{Now: func() time.Time { return time.Date(2022, 3, 1, 9, 0, 0, 0, time.UTC) }})
+	cat, _ := register.NewCatalogue(st, register.Config{Now: func() time.Time { return time.Date(2022, 3, 1, 9, 0, 0, 0, time.UTC) }})
 	var sts []register.Standard
 	for i := range 63 {
 		s, err := cat.PutStandard(t.Context(), keeper, storetest.RegisterStandard(i))
@@ -255,7 +255,7 @@ func TestOnlyTheRegistrarWrites(t *testing.T) {
 	if _, err := cat.PutAwardingBody(t.Context(), keeper, b); !errors.Is(err, invalid.ErrInvalid) {
 		t.Errorf("PutAwardingBody(bad) = %v", err)
 	}
-	if _, err := register.NewCatalogue(nil, nil); err == nil {
+	if _, err := register.NewCatalogue(nil, register.Config{}); err == nil {
 		t.Error("NewCatalogue(nil) accepted")
 	}
 }
@@ -275,7 +275,7 @@ func TestFold(t *testing.T) {
 // entries), on memstore: the whole list's first page, a keyword, and a filter (target ≤ 1 ms).
 func BenchmarkSearch1000(b *testing.B) {
 	st := memstore.New()
-	cat, _ := register.NewCatalogue(st, &register.Options{Now: func() time.Time { return time.Date(2022, 3, 1, 9, 0, 0, 0, time.UTC) }})
+	cat, _ := register.NewCatalogue(st, register.Config{Now: func() time.Time { return time.Date(2022, 3, 1, 9, 0, 0, 0, time.UTC) }})
 	ctx := b.Context()
 	var sts []register.Standard
 	for i := range 1000 {

@@ -39,7 +39,7 @@ func Example() {
 // (APP-02), on the in-memory store.
 func ExampleCatalogue() {
 	ctx := context.Background()
-	cat, _ := register.NewCatalogue(memstore.New(), nil)
+	cat, _ := register.NewCatalogue(memstore.New(), register.Config{})
 	keeper := actor.Keeper("90006414")
 	s := welder()
 	if _, err := cat.PutStandard(ctx, keeper, s); err != nil {

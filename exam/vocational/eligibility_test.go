@@ -98,7 +98,7 @@ func TestCreate_EXV01_EXV03(t *testing.T) {
 	// An awarding body that does not award the standard, and one whose right has ended.
 	other := awardingBody()
 	other.Code, other.Awards = "80999999", nil
-	cat, _ := register.NewCatalogue(en.st, nil)
+	cat, _ := register.NewCatalogue(en.st, register.Config{})
 	if _, err := cat.PutAwardingBody(ctx, keeper, other); err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func Example() {
 	st := memstore.New()
 
 	// The register's data: a standard and the awarding body that awards it.
-	cat, _ := register.NewCatalogue(st, &register.Options{Now: clock})
+	cat, _ := register.NewCatalogue(st, register.Config{Now: clock})
 	registrar := actor.Keeper("90006414")
 	cat.PutStandard(ctx, registrar, register.Standard{ID: 10521001, Versions: []register.StandardVersion{{
 		ID: 10521001, Version: 1, Name: "Kokk, tase 4", Types: []classifier.StandardType{classifier.OccupationalStandard},

@@ -117,7 +117,7 @@ func newEnv(t testing.TB, n int) *env {
 	t.Helper()
 	en := &env{t: t, st: memstore.New(), clock: &clock{t: start}, cur: &vocational.StaticCurricula{}}
 	ctx := context.Background()
-	cat, err := register.NewCatalogue(en.st, &register.Options{Now: en.clock.Now})
+	cat, err := register.NewCatalogue(en.st, register.Config{Now: en.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -192,7 +192,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 	// The register's reference data — standards, their competences, awarding bodies — read from the
 	// sample open-data feeds into the store: the one register the application, the search of
 	// qualifications open for application and the vocational exam all read.
-	cat, err := register.NewCatalogue(st, &register.Options{Now: now})
+	cat, err := register.NewCatalogue(st, register.Config{Now: now})
 	if err != nil {
 		return err
 	}
