@@ -23,7 +23,7 @@ func Example() {
 	now := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	st := memstore.New()
 	reg, _ := certificate.NewRegistry(st, certificate.Config{Now: now})
-	svc, _ := application.NewService(st, application.Config{Now: now, Register: sample.Register(), Registry: reg})
+	svc, _ := application.NewService(st, application.Config{Register: sample.Register(), Certificates: reg})
 
 	body := actor.Body(sample.MachineIndustryCode)
 	svc.PutSettings(ctx, body, sample.MachineIndustrySettings()) // the body has joined (APP-03)

@@ -20,6 +20,24 @@ func fieldErr(err error, field string) *invalid.FieldError {
 	return nil
 }
 
+// TestNewService_ClockIsRegistrys proves that the service has no clock of its own: a draft is
+// started at the certificate registry's time, and the service's today is the registry's, moving
+// with it (the test's clock stands on 23.11.2026, not the machine's today).
+func TestNewService_ClockIsRegistrys(t *testing.T) {
+	e := newEnv(t)
+	app, err := e.svc.Start(t.Context(), applicant, application.StartInput{Standard: sample.Welder, Body: sample.MachineIndustryCode, Kind: application.First})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := e.reg.Now(); !app.CreatedAt.Equal(want) || e.svc.Today() != start {
+		t.Errorf("CreatedAt = %v, Today() = %v; want %v, %v (the registry's clock)", app.CreatedAt, e.svc.Today(), want, start)
+	}
+	e.clk.set(start.AddDays(3))
+	if got := e.svc.Today(); got != start.AddDays(3) {
+		t.Errorf("after the registry's clock moved: Today() = %v; want %v", got, start.AddDays(3))
+	}
+}
+
 // TestStart_APP05_prefilled proves that a draft starts pre-filled from the register and the
 // personal code (APP-05): the code, the birth date, the name from the certificate the register
 // holds, the awarding body, the standard's version in force on the day (GEN-04) and its conditions

@@ -64,7 +64,7 @@ func newEnv(t testing.TB) *env {
 		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}}); err != nil {
 		t.Fatal(err)
 	}
-	if e.svc, err = application.NewService(e.st, application.Config{Now: e.clk.Now, Register: sample.Register(), Registry: e.reg}); err != nil {
+	if e.svc, err = application.NewService(e.st, application.Config{Register: sample.Register(), Certificates: e.reg}); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []application.Settings{sample.MachineIndustrySettings(), sample.AutonomousSettings()} {

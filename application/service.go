@@ -29,15 +29,15 @@ type People interface {
 	Name(ctx context.Context, code isikukood.Code) (string, error)
 }
 
-// Config configures a [Service].
+// Config configures a [Service]. It is passed by value.
 type Config struct {
-	// Now is the clock; nil means time.Now. Today is Now's date in Europe/Tallinn.
-	Now func() time.Time
 	// Register is the register's reference data: standards and awarding bodies. Required.
 	Register Register
-	// Registry issues the certificate of an award (APP-08), through Registry.PrepareIssue and the
-	// store's AwardApplication, in one commit. Required.
-	Registry *certificate.Registry
+	// Certificates is the host's certificate registry. It issues the certificate of an award
+	// (APP-08), through Registry.PrepareIssue and the store's AwardApplication, in one commit, and
+	// its clock is the service's ([certificate.Registry.Now]): today is its date in Europe/Tallinn.
+	// Required.
+	Certificates *certificate.Registry
 	// People, when set, pre-fills the applicant's name from the population register; otherwise
 	// from the newest certificate the register holds for the person.
 	People People
@@ -55,27 +55,25 @@ type Service struct {
 	cfg Config
 }
 
-// NewService returns a Service on st.
+// NewService returns a Service on st. A nil Config.Certificates is an error wrapping
+// invalid.ErrInvalid.
 func NewService(st Store, cfg Config) (*Service, error) {
 	switch {
 	case st == nil:
 		return nil, errors.New("application: NewService: the store is nil")
 	case cfg.Register == nil:
 		return nil, errors.New("application: NewService: Config.Register is required: the standards and awarding bodies")
-	case cfg.Registry == nil:
-		return nil, errors.New("application: NewService: Config.Registry is required: it issues the certificates of awards")
-	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
+	case cfg.Certificates == nil:
+		return nil, &invalid.FieldError{Pkg: pkg, Field: "Config.Certificates", Reason: "is required: the certificate registry, which issues the certificates of awards (NewService)"}
 	}
 	return &Service{st: st, cfg: cfg}, nil
 }
 
-// instant returns the clock's time to the microsecond, the precision PostgreSQL keeps.
-func (s *Service) instant() time.Time { return s.cfg.Now().Truncate(time.Microsecond) }
+// instant returns the registry's clock's time to the microsecond, the precision PostgreSQL keeps.
+func (s *Service) instant() time.Time { return s.cfg.Certificates.Now().Truncate(time.Microsecond) }
 
-// Today returns the service's current date in Europe/Tallinn.
-func (s *Service) Today() calendar.Date { return calendar.DateOf(s.cfg.Now()) }
+// Today returns the service's current date in Europe/Tallinn: the certificate registry's today.
+func (s *Service) Today() calendar.Date { return s.cfg.Certificates.Today() }
 
 // settings returns the body's settings, zero (not an error) when it made none.
 func (s *Service) settings(ctx context.Context, body string) (Settings, error) {
@@ -843,7 +841,7 @@ func (s *Service) award(ctx context.Context, a actor.Actor, id int64, in AwardIn
 			c.Extra["recertifies"] = string(app.Certificate)
 		}
 		var err error
-		if iss, err = s.cfg.Registry.PrepareIssue(a, certificate.IssueRequest{Certificate: c, IdempotencyKey: app.IdempotencyKey()}); err != nil {
+		if iss, err = s.cfg.Certificates.PrepareIssue(a, certificate.IssueRequest{Certificate: c, IdempotencyKey: app.IdempotencyKey()}); err != nil {
 			return nil, err
 		}
 		app.State = Awarded

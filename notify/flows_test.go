@@ -279,7 +279,7 @@ func applying(t testing.TB, st *memstore.Store, c *clock) {
 	reg, err := certificate.NewRegistry(st, certificate.Config{Now: c.now,
 		Series: map[certificate.Kind]certificate.Series{certificate.Occupational: {Width: 6, First: 204600}}})
 	check(t, "NewRegistry", err)
-	svc, err := application.NewService(st, application.Config{Now: c.now, Register: sample.Register(), Registry: reg})
+	svc, err := application.NewService(st, application.Config{Register: sample.Register(), Certificates: reg})
 	check(t, "application.NewService", err)
 	for _, set := range []application.Settings{sample.MachineIndustrySettings(), sample.AutonomousSettings()} {
 		_, err := svc.PutSettings(ctx, actor.Body(set.Body), set)

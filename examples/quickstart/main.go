@@ -200,7 +200,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 		return fmt.Errorf("register data: %w", err)
 	}
 
-	form, err := apply(ctx, st, reg, now, me, lang, p)
+	form, err := apply(ctx, st, reg, me, lang, p)
 	if err != nil {
 		return fmt.Errorf("applying: %w", err)
 	}
@@ -415,10 +415,10 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 // application environment (its settings there are internal/sample's; the standard, its competences
 // and the body are the feeds' in the store). It prints each step and returns the application form
 // generated on submission (APP-06).
-func apply(ctx context.Context, st fullStore, reg *certificate.Registry, now func() time.Time, me actor.Actor, lang law.Lang,
+func apply(ctx context.Context, st fullStore, reg *certificate.Registry, me actor.Actor, lang law.Lang,
 	p func(string, ...any)) (application.Form, error) {
 	// The store is the application's register: the standards and bodies read from the feeds.
-	svc, err := application.NewService(st, application.Config{Now: now, Register: st, Registry: reg})
+	svc, err := application.NewService(st, application.Config{Register: st, Certificates: reg})
 	if err != nil {
 		return application.Form{}, err
 	}
