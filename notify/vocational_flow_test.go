@@ -63,7 +63,7 @@ func vocationalExams(t testing.TB, st *memstore.Store, c *clock) {
 		Group: "Mootorliikurite, laevade ja lennukite tehnika", Standard: std, Version: 1}, learners...)
 	certs, err := certificate.NewRegistry(st, certificate.Config{Now: c.now})
 	must("NewRegistry", err)
-	svc, err := vocational.NewService(st, vocational.Config{Now: c.now, Certificates: certs, Register: st, Curricula: cur,
+	svc, err := vocational.NewService(st, vocational.Config{Certificates: certs, Register: st, Curricula: cur,
 		Ceilings: law.Versions[vocational.Ceilings]{{Name: "2017", Period: law.Period{From: calendar.MustDate(2017, time.January, 1)},
 			Rule: vocational.Ceilings{{Group: "Mootorliikurite, laevade ja lennukite tehnika", Type: vocational.Combined, Amount: decimal.RequireFromString("150.00")}}}}})
 	must("vocational.NewService", err)

@@ -21,7 +21,7 @@ func BenchmarkSign1000(b *testing.B) {
 	st := memstore.New()
 	now := func() time.Time { return time.Date(2027, 6, 10, 9, 0, 0, 0, time.UTC) }
 	reg, _ := certificate.NewRegistry(st, certificate.Config{Now: now})
-	svc, err := vocational.NewService(st, vocational.Config{Now: now, Certificates: reg, Register: st,
+	svc, err := vocational.NewService(st, vocational.Config{Certificates: reg, Register: st,
 		Curricula: &vocational.StaticCurricula{}, Ceilings: ceilingsFor("Majutamine ja toitlustamine")})
 	if err != nil {
 		b.Fatal(err)

@@ -62,6 +62,23 @@ func TestEligible_EXV01(t *testing.T) {
 	}
 }
 
+// TestNewService_ClockIsRegistrys proves that the service has no clock of its own: an exam is
+// created at the certificate registry's time (1 March 2027 in the test, not the machine's today),
+// and the service's today is the registry's, moving with it.
+func TestNewService_ClockIsRegistrys(t *testing.T) {
+	en := newEnv(t, 2)
+	if e := en.created(t); !e.CreatedAt.Equal(start) {
+		t.Errorf("CreatedAt = %v; want %v (the registry's clock)", e.CreatedAt, start)
+	}
+	if got, want := en.svc.Today(), calendar.MustDate(2027, time.March, 1); got != want {
+		t.Errorf("Today() = %v; want %v", got, want)
+	}
+	en.clock.to(examDay)
+	if got := en.svc.Today(); got != examDay {
+		t.Errorf("after the registry's clock moved: Today() = %v; want %v", got, examDay)
+	}
+}
+
 // TestCreate_EXV01_EXV03 proves that the service creates an exam only for an eligible curriculum
 // (EXV-01), of final-course learners, for an awarding body that awards the qualification on the day
 // (EXV-03: Kutseseadus § 10 (1)), and that only the school acts; a refusal stores nothing.

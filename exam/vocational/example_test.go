@@ -47,7 +47,7 @@ func Example() {
 		vocational.Learner{ID: "1", Name: "Mari Maasikas", Code: isikukood.MustParse("49502020047"), FinalCourse: true, StateFunded: true})
 
 	reg, _ := certificate.NewRegistry(st, certificate.Config{Now: clock})
-	svc, _ := vocational.NewService(st, vocational.Config{Now: clock, Certificates: reg, Register: st, Curricula: curricula,
+	svc, _ := vocational.NewService(st, vocational.Config{Certificates: reg, Register: st, Curricula: curricula,
 		Ceilings: law.Versions[vocational.Ceilings]{{Name: "2027", Period: law.Period{From: calendar.MustDate(2027, time.January, 1)},
 			Rule: vocational.Ceilings{{Group: "Majutamine ja toitlustamine", Type: vocational.Practical, Amount: decimal.RequireFromString("136.00")}}}}})
 

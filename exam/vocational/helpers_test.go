@@ -140,7 +140,7 @@ func newEnv(t testing.TB, n int) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	en.svc, err = vocational.NewService(en.st, vocational.Config{Now: en.clock.Now, Certificates: reg, Register: en.st,
+	en.svc, err = vocational.NewService(en.st, vocational.Config{Certificates: reg, Register: en.st,
 		Curricula: en.cur, Ceilings: ceilings})
 	if err != nil {
 		t.Fatal(err)

@@ -20,11 +20,10 @@ import (
 
 // Config configures a [Service].
 type Config struct {
-	// Now is the clock; nil means time.Now. Today is Now's date in Europe/Tallinn.
-	Now func() time.Time
 	// Certificates prepares the certificates issued when a committee protocol is signed (its
 	// checks, defaults, number series and notices to the holders): the host's
-	// certificate.Registry. Required.
+	// certificate.Registry. Its clock is the service's ([certificate.Registry.Now]): today is its
+	// date in Europe/Tallinn. Required.
 	Certificates *certificate.Registry
 	// Register is where the standards and awarding bodies are read: the host's register store
 	// (memstore and pgstore have it). Required.
@@ -50,14 +49,15 @@ type Service struct {
 	min int
 }
 
-// NewService returns a Service on st. It checks cfg: the Registry, Register and Curricula are
-// required, and the ceilings' versions must not overlap and be well formed.
+// NewService returns a Service on st. It checks cfg: the Certificates, Register and Curricula are
+// required (a nil Certificates is an error wrapping invalid.ErrInvalid), and the ceilings' versions
+// must not overlap and be well formed.
 func NewService(st Store, cfg Config) (*Service, error) {
 	switch {
 	case st == nil:
 		return nil, errors.New("vocational: NewService: the store is nil")
 	case cfg.Certificates == nil:
-		return nil, errors.New("vocational: NewService: Config.Certificates (the certificate registry) is required")
+		return nil, &FieldError{Pkg: pkg, Field: "Config.Certificates", Reason: "is required: the certificate registry (NewService)"}
 	case cfg.Register == nil:
 		return nil, errors.New("vocational: NewService: Config.Register is required")
 	case cfg.Curricula == nil:
@@ -71,9 +71,6 @@ func NewService(st Store, cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("vocational: NewService: Config.Ceilings %q: %w", v.Name, err)
 		}
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
 	s := &Service{st: st, cfg: cfg, min: cfg.MinAssessors}
 	if s.min <= 0 {
 		s.min = DefaultMinAssessors
@@ -81,11 +78,11 @@ func NewService(st Store, cfg Config) (*Service, error) {
 	return s, nil
 }
 
-// instant returns the clock's time to the microsecond, the precision PostgreSQL keeps.
-func (s *Service) instant() time.Time { return s.cfg.Now().Truncate(time.Microsecond) }
+// instant returns the registry's clock's time to the microsecond, the precision PostgreSQL keeps.
+func (s *Service) instant() time.Time { return s.cfg.Certificates.Now().Truncate(time.Microsecond) }
 
-// Today returns the service's current date in Europe/Tallinn.
-func (s *Service) Today() calendar.Date { return calendar.DateOf(s.cfg.Now()) }
+// Today returns the service's current date in Europe/Tallinn: the certificate registry's today.
+func (s *Service) Today() calendar.Date { return s.cfg.Certificates.Today() }
 
 // sideOf returns the side a acts for in exam e: the school's or the awarding body's.
 func sideOf(a actor.Actor, e *Exam) (Side, bool) {

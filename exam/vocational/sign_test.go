@@ -239,7 +239,7 @@ func TestSignExactlyOnce_EXV05(t *testing.T) {
 		e = en.decided(t, 6)
 		dying := &dyingStore{Store: en.st, after: after}
 		reg, _ := certificate.NewRegistry(en.st, certificate.Config{Now: en.clock.Now})
-		svc, err := vocational.NewService(dying, vocational.Config{Now: en.clock.Now, Certificates: reg, Register: en.st, Curricula: en.cur, Ceilings: ceilings})
+		svc, err := vocational.NewService(dying, vocational.Config{Certificates: reg, Register: en.st, Curricula: en.cur, Ceilings: ceilings})
 		if err != nil {
 			t.Fatal(err)
 		}

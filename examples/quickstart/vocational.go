@@ -57,7 +57,7 @@ func runExam(ctx context.Context, st fullStore, start time.Time, lang law.Lang, 
 	if err != nil {
 		return err
 	}
-	svc, err := vocational.NewService(st, vocational.Config{Now: clock.now, Certificates: reg, Register: st,
+	svc, err := vocational.NewService(st, vocational.Config{Certificates: reg, Register: st,
 		Curricula: schoolData, Ceilings: sampleCeilings()})
 	if err != nil {
 		return err

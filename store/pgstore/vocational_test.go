@@ -30,7 +30,7 @@ func signService(t testing.TB, s *pgstore.Store) (*vocational.Service, vocationa
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := vocational.NewService(s, vocational.Config{Now: signClock, Certificates: reg, Register: s, Curricula: &vocational.StaticCurricula{}})
+	svc, err := vocational.NewService(s, vocational.Config{Certificates: reg, Register: s, Curricula: &vocational.StaticCurricula{}})
 	if err != nil {
 		t.Fatal(err)
 	}
