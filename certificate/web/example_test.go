@@ -22,7 +22,7 @@ func Example() {
 	reg, _ := certificate.NewRegistry(memstore.New(), certificate.Config{Now: clock})
 	reg.Issue(ctx, actor.Keeper("90006414"), certificate.IssueRequest{Certificate: sample.Certificate204580()})
 
-	h, _ := web.New(web.Config{Registry: reg, Name: web.Text{Et: "Kutseregister", En: "Occupational Qualifications Register"}})
+	h, _ := web.New(web.Config{Certificates: reg, Name: web.Text{Et: "Kutseregister", En: "Occupational Qualifications Register"}})
 	// A host mounts it where its links point: http.Handle("/cert/", h), or under a prefix with
 	// http.StripPrefix. The stamp's Service goes into Config.Stamps for the hidden certificates' links.
 

@@ -68,7 +68,7 @@ func newFixture(t testing.TB, cfg web.Config, cs ...certificate.Certificate) *fi
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Registry = reg
+	cfg.Certificates = reg
 	h, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -72,7 +72,7 @@ func TestStampLink_CERT05_CERT06_CERT04(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := web.New(web.Config{Registry: f.reg, Stamps: svc})
+	h, err := web.New(web.Config{Certificates: f.reg, Stamps: svc})
 	if err != nil {
 		t.Fatal(err)
 	}

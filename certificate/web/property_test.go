@@ -72,7 +72,7 @@ func TestPublicData_CERT04_CERT12(t *testing.T) {
 		if err != nil {
 			rt.Fatal(err)
 		}
-		h, err := web.New(web.Config{Registry: reg, Stamps: stamps})
+		h, err := web.New(web.Config{Certificates: reg, Stamps: stamps})
 		if err != nil {
 			rt.Fatal(err)
 		}

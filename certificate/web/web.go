@@ -47,8 +47,9 @@ var DefaultName = Text{Et: "Tunnistuse kehtivuse kontroll", En: "Certificate val
 
 // Config configures a [Handler].
 type Config struct {
-	// Registry looks certificates up by number; required. A *certificate.Registry.
-	Registry Lookup
+	// Certificates looks certificates up by number; required. A *certificate.Registry, whose clock
+	// gives the day a certificate's validity is shown on.
+	Certificates Lookup
 	// Stamps resolves the token links of hidden certificates' stamps; a *stamp.Service. Nil: every
 	// token link is not found.
 	Stamps Resolver
@@ -71,12 +72,12 @@ type Handler struct {
 	mux    *http.ServeMux
 }
 
-// New returns the handler, or an error when cfg has no Registry.
+// New returns the handler, or an error wrapping invalid.ErrInvalid when cfg has no Certificates.
 func New(cfg Config) (*Handler, error) {
-	if cfg.Registry == nil {
-		return nil, errors.New("web: Config.Registry is required")
+	if cfg.Certificates == nil {
+		return nil, &invalid.FieldError{Pkg: "web", Field: "Config.Certificates", Reason: "is required: the certificate registry (New)"}
 	}
-	h := &Handler{reg: cfg.Registry, stamps: cfg.Stamps, name: cfg.Name, log: cfg.Logger, mux: http.NewServeMux()}
+	h := &Handler{reg: cfg.Certificates, stamps: cfg.Stamps, name: cfg.Name, log: cfg.Logger, mux: http.NewServeMux()}
 	if h.name.Et == "" {
 		h.name.Et = DefaultName.Et
 	}

@@ -304,7 +304,7 @@ func TestHeadAndConditional_CERT02(t *testing.T) {
 	}
 	// The status changes with the date: the same page a day after its last day is another entity.
 	f.reg, _ = certificate.NewRegistry(f.st, certificate.Config{Now: func() time.Time { return now().AddDate(4, 0, 0) }})
-	later, _ := web.New(web.Config{Registry: f.reg})
+	later, _ := web.New(web.Config{Certificates: f.reg})
 	if c := get(later, "GET", "/cert/204580", "If-None-Match", tag); c.code != 200 {
 		t.Errorf("a stale entity tag = %d; want 200", c.code)
 	}
@@ -473,7 +473,7 @@ func (r *fakeResolver) Resolve(_ context.Context, token string) (certificate.Pub
 // could not be read, and logs the cause.
 func TestFailure_CERT05(t *testing.T) {
 	var log bytes.Buffer
-	h, err := web.New(web.Config{Registry: failing{}, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	h, err := web.New(web.Config{Certificates: failing{}, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -487,7 +487,7 @@ func TestFailure_CERT05(t *testing.T) {
 		t.Errorf("log = %q", log.String())
 	}
 	if _, err := web.New(web.Config{}); err == nil {
-		t.Error("New without a Registry = nil error")
+		t.Error("New without Certificates = nil error")
 	}
 }
 

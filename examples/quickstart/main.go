@@ -350,7 +350,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, now func() time.T
 // verificationPage returns the handler of the page the QR codes point to (package certificate/web)
 // on the flow's registry and stamp service, mounted at the path of the links' base URL.
 func verificationPage(reg *certificate.Registry, svc *stamp.Service, base string) (http.Handler, error) {
-	h, err := web.New(web.Config{Registry: reg, Stamps: svc,
+	h, err := web.New(web.Config{Certificates: reg, Stamps: svc,
 		Name: web.Text{Et: "Kutseregister", En: "Occupational Qualifications Register"}})
 	if err != nil {
 		return nil, err
