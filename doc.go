@@ -83,12 +83,35 @@
 //     classifier/register, stored, and searched for the qualifications open for application
 //     (examples/quickstart lists them from sample feeds).
 //
+// # Configuring services
+//
+// Every service is built the same way: NewX(store, Config), or New(Config) where the service keeps
+// no records of its own (certificate/web; exam/stateexam's NewService(Config), whose records are the
+// registry's). The Config is passed by value and its zero value is the defaults; only the fields a
+// service documents as required must be set. A store's constructor is not a service's: pgstore.New
+// keeps its *Options.
+//
+// There is one clock, and the host passes it once, in certificate.Config.Now (nil means time.Now).
+// Every service built on the registry (application, exam/vocational, exam/proficiency,
+// exam/stateexam and certificate/web, each given it in Config.Certificates) reads the time and
+// today's date from it ([github.com/kutsekit/kutse/certificate.Registry.Now]), so a host never sets
+// two clocks that disagree; a Config without the registry is an error satisfying
+// errors.Is(err, invalid.ErrInvalid) that names Config.Certificates:
+//
+//	reg, err := certificate.NewRegistry(st, certificate.Config{Now: clock})
+//	apps, err := application.NewService(st, application.Config{Register: st, Certificates: reg})
+//	exams, err := vocational.NewService(st, vocational.Config{Certificates: reg, Register: st, Curricula: ehis})
+//
+// The services that do not take the registry (classifier/register's Catalogue, certificate/request,
+// stamp, duplicate) keep a Config.Now of their own; give them the same clock (reg.Now will do where
+// the registry is built first).
+//
 // # Principles
 //
 // Rules are pure functions of facts and a date, each citing its rule ID (from RULES.md) and legal
-// source, and each decision carries a law.Explanation. Services take a store, a clock and the acting
-// actor.Actor; a change and its events are committed together (an outbox). Legal dates are
-// calendar.Date reckoned in Europe/Tallinn; instants are time.Time. Bad input gets an error naming the
+// source, and each decision carries a law.Explanation. Services take a store, a Config (with the one
+// clock) and the acting actor.Actor; a change and its events are committed together (an outbox).
+// Legal dates are calendar.Date reckoned in Europe/Tallinn; instants are time.Time. Bad input gets an error naming the
 // field and never a panic, and a refused call writes nothing. Every bad-input error of every package
 // satisfies errors.Is(err, invalid.ErrInvalid); a refusal for want of rights wraps actor.ErrForbidden;
 // a day no version of a rule covers wraps law.ErrNoVersion (the SDK applies a rule only under a version
