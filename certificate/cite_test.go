@@ -123,7 +123,7 @@ func seedNumber(s string) bool {
 // TestIssue_GEN04_SchoolVersion proves that a leaving certificate, grade sheet or state-exam
 // certificate is issued only under a version of regulation nr 113 covering its date of issue
 // (GEN-04, SCH-01, SCH-11): under the SDK's own, 13.07.2014 and 30.04.2015 are issued, 12.07.2014,
-// 01.05.2015 and 2026 refused with law.ErrNoVersion; with a host's version in Options.Statute 2026
+// 01.05.2015 and 2026 refused with law.ErrNoVersion; with a host's version in Config.Statute 2026
 // is issued; an occupational certificate needs no version of the regulation.
 func TestIssue_GEN04_SchoolVersion(t *testing.T) {
 	h := cert204580().Holder

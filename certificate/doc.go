@@ -32,7 +32,8 @@
 //
 // # Who sees what
 //
-// The [Registry] service takes a store, a clock and, on every call, the acting [actor.Actor]:
+// The [Registry] service takes a store, a [Config] (its Now the host's one clock, which the services
+// built on the registry read through [Registry.Now]) and, on every call, the acting [actor.Actor]:
 //
 //   - the issuer — the awarding body for occupational and partial certificates, the school for
 //     school documents, the exam centre for state-exam and proficiency certificates — issues its

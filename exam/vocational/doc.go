@@ -7,8 +7,9 @@
 //
 // # The flow
 //
-// A [Service] takes a [Store], a clock and, on every call, the acting actor.Actor; every step is a new
-// version of the [Exam], stored with its events in one commit and retried on a concurrent change:
+// A [Service] takes a [Store], a [Config] (with the certificate registry, whose clock it reads) and,
+// on every call, the acting actor.Actor; every step is a new version of the [Exam], stored with its
+// events in one commit and retried on a concurrent change:
 //
 //  1. [Eligible] (EXV-01): an exam only for a curriculum linked to an occupational standard with a
 //     version in force (GEN-04) and with learners in their final course. The curricula and learners
