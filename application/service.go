@@ -770,9 +770,11 @@ type AwardInput struct {
 // wrapping store.ErrConflict.
 func (s *Service) Award(ctx context.Context, a actor.Actor, id int64, in AwardInput) (Issued, error) {
 	out, err := s.award(ctx, a, id, in)
-	if errors.Is(err, store.ErrConflict) {
+	if errors.Is(err, store.ErrConflict) || errors.Is(err, ErrState) {
 		// A concurrent decision committed first, or this very one did on an earlier try whose
-		// answer was lost: a repeat of this award returns it.
+		// answer was lost: a repeat of this award returns it. A decider that loaded the application
+		// after the award committed finds it awarded (ErrState), one that loaded it before finds
+		// its version gone (ErrConflict): both look for the award.
 		if prev, ok, perr := s.awarded(ctx, a, id, in); perr != nil || ok {
 			return prev, perr
 		}
