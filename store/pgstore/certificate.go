@@ -275,6 +275,10 @@ func (s *Store) PublicCertificates(ctx context.Context, q certificate.PublicQuer
 }
 
 // publicQuery returns the statement and arguments of q, or false for a query that matches nothing.
+// The conditions use the partial indexes of migrations 0007 and 0013 (their predicate is
+// publicWhere's). A text search selects the page's numbers in a subquery whose columns the covering
+// indexes of 0013 hold, so a walk in number order reads no table row it does not return, and then
+// reads the page's rows by their numbers.
 func (s *Store) publicQuery(q certificate.PublicQuery) (string, []any, bool) {
 	var args []any
 	arg := func(v any, typ string) string {
@@ -282,7 +286,12 @@ func (s *Store) publicQuery(q certificate.PublicQuery) (string, []any, bool) {
 		return "$" + strconv.Itoa(len(args)) + "::" + typ
 	}
 	var b strings.Builder
-	b.WriteString(s.q.publicSelect) // ... WHERE NOT hidden AND kind IN (the public kinds)
+	if q.Text == "" {
+		b.WriteString(s.q.publicSelect) // ... WHERE NOT hidden AND kind IN (the public kinds)
+	} else {
+		b.WriteString(s.q.publicPage)    // ... WHERE number IN (
+		b.WriteString(s.q.publicNumbers) // SELECT number ... WHERE NOT hidden AND kind IN (the public kinds)
+	}
 	if q.Number != "" {
 		b.WriteString(" AND number = " + arg(string(q.Number), "text"))
 	}
@@ -304,6 +313,9 @@ func (s *Store) publicQuery(q certificate.PublicQuery) (string, []any, bool) {
 		b.WriteString(" AND (search_entry LIKE " + p + " OR (search_name LIKE " + p + " AND " + validOn(on) + "))")
 	}
 	b.WriteString(" ORDER BY number LIMIT " + arg(q.EffectiveLimit(), "int"))
+	if q.Text != "" {
+		b.WriteString(") ORDER BY number")
+	}
 	return b.String(), args, true
 }
 

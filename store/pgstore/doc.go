@@ -25,9 +25,9 @@
 // text, answer, a version) and applications with the awarding bodies' settings (package application:
 // the columns queries select by, the rest of an application as one jsonb document, the form's PDF as
 // bytea, the certificate awarded UNIQUE); 0012 vocational qualification exams (package exam/vocational:
-// the exam's columns queries select by, the rest as one jsonb document). [Migrate] creates the
-// schema if needed and applies what is missing in one transaction, under an advisory lock keyed by
-// the schema's name (pg_advisory_xact_lock), so it is safe to run twice and from several processes at
+// the exam's columns queries select by, the rest as one jsonb document); 0013 the public search's
+// covering indexes (below). [Migrate] creates the schema if needed and applies what is missing in
+// one transaction, under an advisory lock keyed by the schema's name (pg_advisory_xact_lock), so it is safe to run twice and from several processes at
 // once. Legal dates are date columns, instants timestamptz (kept to the microsecond: the Registry
 // truncates its clock to match), certificate numbers text COLLATE "C" (ordered byte-wise, as Go and
 // memstore order them), the idempotency key is UNIQUE, every certificate row has a version column
@@ -38,16 +38,21 @@
 // Store.PublicCertificates builds its statement for the query's shape, with only the conditions it
 // needs, every one of them starting "NOT hidden AND kind IN (1, 2, 3)" (CERT-04 and the kinds that are
 // public register entries, certificate.Kind.Public) written out as constants, so that the partial
-// indexes of migration 0007, whose predicate is the same, apply:
+// indexes of migrations 0007 and 0013, whose predicate is the same, apply:
 //
 //   - a number: the primary key (or the partial index of public records);
-//   - a page, with or without After, an issuer or a kind: certificate_public_number, walked in number
-//     order until the page is full;
+//   - a page, with or without After, an issuer or a kind: the primary key or certificate_public_number
+//     (an issuer's: certificate_public_issuer), walked in number order until the page is full;
 //   - a text: LIKE '%text%' (the text's wildcards escaped) on two lower-cased columns with a pg_trgm GIN
 //     index each: search_entry (title, standard, number: any public certificate) and search_name (the
 //     holder's name: only with the validity on the query's date in the same condition, CERT-12). The
 //     planner combines the two indexes (BitmapOr) for a rare text and walks the public records in number
-//     order for a common one. A text search is planned with its pattern every time (an unnamed
+//     order for a common one. That walk reads the covering indexes of migration 0013
+//     (certificate_public_number, and certificate_public_issuer for an issuer's records), which hold
+//     the kind, both texts and the validity dates beside the number: the statement selects the page's
+//     numbers in a subquery, which is an index-only scan, and reads the table only for the page's
+//     rows (number IN (...)). Index-only scans need the visibility map that (auto)vacuum keeps: after
+//     a bulk load, run VACUUM. A text search is planned with its pattern every time (an unnamed
 //     statement, pgx.QueryExecModeExec: still one round trip), because a cached statement's generic
 //     plan cannot tell a rare name from a common word. A text of one or two letters has no trigram to
 //     look up and is answered by the walk.

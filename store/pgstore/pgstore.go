@@ -122,6 +122,7 @@ func constraintOf(err error) string {
 // queries are the statements with the schema filled in.
 type queries struct {
 	get, byHolder, publicSelect, byKey, ident     string
+	publicNumbers, publicPage                     string
 	issueNumbered, issueAllocated, update         string
 	createRequest, holderRequests, requestByToken string
 	expiring, markExpiry                          string
@@ -131,9 +132,12 @@ type queries struct {
 func buildQueries(schema string) queries {
 	sub := func(q string) string { return strings.ReplaceAll(q, "{s}", schema) }
 	return queries{
-		get:            sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE number = $1`),
-		byHolder:       sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE holder_code = $1 ORDER BY number`),
-		publicSelect:   sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE ` + publicWhere()),
+		get:          sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE number = $1`),
+		byHolder:     sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE holder_code = $1 ORDER BY number`),
+		publicSelect: sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE ` + publicWhere()),
+		// A text search finds the page's numbers on the covering indexes of 0013, then reads those rows.
+		publicNumbers:  sub(`SELECT number FROM {s}.certificate WHERE ` + publicWhere()),
+		publicPage:     sub(`SELECT ` + certCols + ` FROM {s}.certificate WHERE number IN (`),
 		byKey:          sub(`SELECT ` + certCols + `, fingerprint FROM {s}.certificate WHERE idempotency_key = $1`),
 		ident:          sub(`SELECT version, kind, holder_code FROM {s}.certificate WHERE number = $1`),
 		issueNumbered:  sub(issueNumberedSQL),
