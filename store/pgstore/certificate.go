@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/jackc/pgx/v5"
 
@@ -308,15 +309,51 @@ func (s *Store) publicQuery(q certificate.PublicQuery) (string, []any, bool) {
 		if strings.Contains(text, searchSep) {
 			return "", nil, false // each field is matched on its own, as in certificate.PublicQuery.Matches
 		}
-		p := arg("%"+likeEscape.Replace(text)+"%", "text")
-		on := arg(q.On, "date")
-		b.WriteString(" AND (search_entry LIKE " + p + " OR (search_name LIKE " + p + " AND " + validOn(on) + "))")
+		if words, ok := wordsPattern(text); ok {
+			// The index finds the rows by the words' inner trigrams; strpos keeps the match exact.
+			p, t := arg(words, "text"), arg(text, "text")
+			on := arg(q.On, "date")
+			b.WriteString(" AND ((search_entry LIKE " + p + " AND strpos(search_entry, " + t + ") > 0) OR (search_name LIKE " +
+				p + " AND strpos(search_name, " + t + ") > 0 AND " + validOn(on) + "))")
+		} else {
+			p := arg("%"+likeEscape.Replace(text)+"%", "text")
+			on := arg(q.On, "date")
+			b.WriteString(" AND (search_entry LIKE " + p + " OR (search_name LIKE " + p + " AND " + validOn(on) + "))")
+		}
 	}
 	b.WriteString(" ORDER BY number LIMIT " + arg(q.EffectiveLimit(), "int"))
 	if q.Text != "" {
 		b.WriteString(") ORDER BY number")
 	}
 	return b.String(), args, true
+}
+
+// wordsPattern returns the LIKE pattern the trigram indexes look a text of several words up by:
+// '%', the text with every character that is not a letter or a digit replaced by '_' (any one
+// character), '%'; and false for a text with no such character, or with no run of three letters or
+// digits (it would have no trigram to look up). pg_trgm pads the words of a pattern at a separator
+// ("mari tammaia" gives "ri " and "  t", " ta"), and those trigrams, of every name that has a word
+// ending or starting so, are the longest posting lists of the index; at a wildcard it pads
+// nothing, so the index reads only the words' inner trigrams, about half the pages (at 10^6 rows, a
+// full name 152 index pages instead of 274). The pattern matches more than the text, never less:
+// the statement checks the text itself with strpos.
+func wordsPattern(text string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(text) + 2)
+	b.WriteByte('%')
+	sep, run, longest := false, 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			run++
+			longest = max(longest, run)
+			continue
+		}
+		b.WriteByte('_')
+		sep, run = true, 0
+	}
+	b.WriteByte('%')
+	return b.String(), sep && longest >= 3
 }
 
 // searchSep separates the fields of certificate.SearchEntry.

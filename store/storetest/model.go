@@ -130,7 +130,7 @@ func (m *model) public(ctx context.Context, rt *rapid.T) {
 	q := certificate.PublicQuery{
 		On: rapid.SampledFrom([]calendar.Date{calendar.MustDate(2024, time.June, 1), sampleDay,
 			calendar.MustDate(2031, time.March, 1)}).Draw(rt, "on"),
-		Text:  rapid.SampledFrom([]string{"", "kokk", "TEST ISIK 1", "isik 2", "kt0000", "zzz"}).Draw(rt, "text"),
+		Text:  rapid.SampledFrom([]string{"", "kokk", "TEST ISIK 1", "isik 2", "kt0000", "zzz", "test isik", "test-isik", "st is"}).Draw(rt, "text"),
 		Limit: rapid.IntRange(0, 5).Draw(rt, "limit"),
 	}
 	if rapid.Bool().Draw(rt, "after") {
