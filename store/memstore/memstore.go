@@ -20,12 +20,12 @@
 // Measured with `go test -bench . ./store/memstore` on the project's go-svc machine (2 cores, AMD
 // EPYC, Go 1.26.8), three runs: issuing one certificate with an allocated number and one event takes
 // 2.3–3.9 µs on one goroutine (256,000–435,000 certificates/s; target ≥ 100,000/s), reading one
-// 134–140 ns. Public queries on 10^6 certificates (BenchmarkPublicPage, measured 2026-12-03 under a
-// load average of 10–15 from other work; medians of five runs): a page of 100 1.2 ms (0.2–0.4 ms with
-// the garbage collector off: most of it is the collector marking the 2.4 GiB store), a number 1.5 µs,
-// and always 162 KB per page of 100, whatever the store's size (before: 7.7 s and 3.2 GB per page). A
-// text that few records have walks every public record: 0.64 s. The search of qualifications
-// open for application over 1,000 standards takes 23–264 µs (target ≤ 1 ms). See docs/performance.md.
+// 134–140 ns. Public queries on 10^6 certificates (BenchmarkPublicPage, measured 2026-12-03 on a quiet
+// machine, -cpu 1, medians of five runs): a page of 100 205–250 µs, a number 0.94 µs, a title word of
+// 2 % of records 439 µs, and always 162 KB per page of 100, whatever the store's size (before: 7.7 s
+// and 3.2 GB per page). A text that few records have walks every public record: 173 ms. The search
+// of qualifications open for application over 1,000 standards takes 23–264 µs (target ≤ 1 ms). See
+// docs/performance.md.
 package memstore
 
 import (

@@ -55,7 +55,10 @@
 //     a bulk load, run VACUUM. A text search is planned with its pattern every time (an unnamed
 //     statement, pgx.QueryExecModeExec: still one round trip), because a cached statement's generic
 //     plan cannot tell a rare name from a common word. A text of one or two letters has no trigram to
-//     look up and is answered by the walk.
+//     look up and is answered by the walk. A text of several words is looked up with its separators
+//     as '_' wildcards and checked exactly with strpos: pg_trgm pads words at a separator, and those
+//     padded trigrams (a word's first letter) have the longest posting lists; a full name's index
+//     scan reads about half the pages.
 //
 // A test (TestPublicSearchUsesIndexes_CERT04) reads the plans with EXPLAIN on 50,000 analysed rows,
 // custom and generic, and fails on a sequential scan or a plan without these indexes.
@@ -164,12 +167,11 @@
 // 2,600–3,300/s for BenchmarkIssueBatch100 in the same session; signing a 1,000-candidate protocol
 // through exam/vocational's service takes 183 ms (170–217; target ≤ 500 ms).
 //
-// The public search on 10^6 certificates (BenchmarkPublicSearch, 2026-12-03, measured under a load
-// average of 10–15 from other work on the two cores; the server's EXPLAIN ANALYZE time over ten
-// runs in two processes): a number 0.02–0.08 ms, a page 0.05–0.19 ms, a common word 0.06–0.13 ms,
-// part of a number 0.4–0.75 ms, a surname 1.7–12 ms, a full name 2.7–26 ms, a title word of 2 % of
-// rows 5.3–18 ms (the target is ≤ 5 ms: re-measure these on a quiet machine); before the indexes of
-// 0007 a text search read every row (380 ms).
+// The public search on 10^6 certificates (BenchmarkPublicSearch, 2026-12-03, a quiet go-svc machine,
+// -cpu 1, median of 5, round trip through PublicCertificates, a page of 100): a number 0.17 ms, a
+// page 0.6–0.7 ms, a common word 1.3 ms, part of a number 1.6 ms, a full name 2.5 ms, a surname
+// 4.3 ms, a title word of 2 % of rows 4.3 ms, an issuer with a text 1.5–3.6 ms (target ≤ 5 ms);
+// before the indexes of 0007 a text search read every row (380 ms).
 // See docs/performance.md.
 //
 // The register's search over 1,000 standards awarded by ten bodies (20,000 index rows; the register
