@@ -71,3 +71,23 @@ func ExampleCitation_Format() {
 	// RT I 2010, 58, 391 § 18 lg 1 p 2
 	// RT I 2010, 58, 391 § 18 (1) 2)
 }
+
+// A host handles a refusal by a legal rule once for the whole SDK: errors.Is finds ErrRefused and
+// the package's own category, errors.As the rule and the provision to show.
+func ExampleRuleError() {
+	errLate := errors.New("the period for contesting the decision has passed") // a package's category
+	var err error = fmt.Errorf("contest: %w", &law.RuleError{
+		Pkg: "application", Rule: "APP-09", Citation: "RT I 2001, 58, 354 § 75",
+		Op: "contest application 12", Reason: "the decision could be contested until 02.05.2024", Err: errLate,
+	})
+
+	fmt.Println(errors.Is(err, law.ErrRefused), errors.Is(err, errLate))
+	if re, ok := errors.AsType[*law.RuleError](err); ok {
+		fmt.Println(re.Rule, re.Citation)
+	}
+	fmt.Println(err)
+	// Output:
+	// true true
+	// APP-09 RT I 2001, 58, 354 § 75
+	// contest: application: contest application 12: the period for contesting the decision has passed: the decision could be contested until 02.05.2024 (APP-09, RT I 2001, 58, 354 § 75)
+}
