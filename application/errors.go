@@ -2,9 +2,9 @@ package application
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/kutsekit/kutse/invalid"
+	"github.com/kutsekit/kutse/law"
 )
 
 // pkg prefixes the package's messages.
@@ -39,23 +39,10 @@ var (
 	ErrExtension = errors.New("the contest's period may be extended by at most 30 days")
 )
 
-// RuleError reports a step refused by a legal rule: which rule, where it is written, and the
-// category (a sentinel) that errors.Is finds.
-type RuleError struct {
-	Rule     string // the rule's ID, e.g. "APP-09"
-	Citation string // the provision, e.g. "RT I 2001, 58, 354 § 75"
-	Op       string // what was refused, e.g. "contest application 12"
-	Reason   string // why, in words a host can show
-	Err      error  // the category, e.g. ErrLate
-}
-
-// Error implements error.
-func (e *RuleError) Error() string {
-	return fmt.Sprintf("application: %s: %v: %s (%s, %s)", e.Op, e.Err, e.Reason, e.Rule, e.Citation)
-}
-
-// Unwrap returns the category.
-func (e *RuleError) Unwrap() error { return e.Err }
+// RuleError reports a request refused by a legal rule. It is [law.RuleError], the SDK's one refusal
+// type: Pkg is "application", Err one of the sentinels above (e.g. ErrLate), and errors.Is finds both that
+// category and [law.ErrRefused].
+type RuleError = law.RuleError
 
 // ElsewhereError is the answer "go to <URL>" (APP-03): the awarding body has not joined the
 // register's application environment for the qualification, so the person applies in the body's

@@ -50,7 +50,7 @@ func Recertifiable(c certificate.Certificate, std register.Standard, q Qualifica
 	var why law.Explanation
 	op := "re-certify " + string(c.Number)
 	refuse := func(reason string) (law.Explanation, error) {
-		return why, &RuleError{Rule: RuleConditions, Citation: selfService.String(), Op: op, Reason: reason, Err: ErrRecertify}
+		return why, &RuleError{Pkg: pkg, Rule: RuleConditions, Citation: selfService.String(), Op: op, Reason: reason, Err: ErrRecertify}
 	}
 	if c.Kind != certificate.Occupational && c.Kind != certificate.Partial {
 		return refuse("a " + c.Kind.Name(law.English) + " is not re-certified; only qualification certificates are")

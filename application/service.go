@@ -217,7 +217,7 @@ func (s *Service) Start(ctx context.Context, a actor.Actor, in StartInput) (Appl
 	if in.Receiver != "" && in.Receiver != o.Body.Code {
 		p, ok := set.Partner(in.Receiver)
 		if !ok || !p.Covers(std.ID, today) {
-			return Application{}, &RuleError{Rule: RulePartner, Citation: selfService.String(), Op: "submit to " + in.Receiver,
+			return Application{}, &RuleError{Pkg: pkg, Rule: RulePartner, Citation: selfService.String(), Op: "submit to " + in.Receiver,
 				Reason: in.Receiver + " is not a partner " + o.Body.Name + " authorised to receive applications for " + o.Version.Name, Err: ErrPartner}
 		}
 		app.Receiver, app.ReceiverName = p.Code, p.Name
@@ -450,7 +450,7 @@ func (s *Service) SetPerson(ctx context.Context, a actor.Actor, id, version int6
 }
 
 func stateErr(app *Application, act Action, reason string) error {
-	return &RuleError{Rule: transition(act).Rule, Citation: selfService.String(), Op: act.String() + " application " + strconv.FormatInt(app.ID, 10),
+	return &RuleError{Pkg: pkg, Rule: transition(act).Rule, Citation: selfService.String(), Op: act.String() + " application " + strconv.FormatInt(app.ID, 10),
 		Reason: reason + "the application is " + app.State.String() + " (" + app.State.Name(law.Estonian) + ")", Err: ErrState}
 }
 
@@ -591,7 +591,7 @@ func (s *Service) Submit(ctx context.Context, a actor.Actor, id, version int64) 
 			return nil, err
 		}
 		if _, ok := o.Qualification.InRound(today); !ok {
-			return nil, &RuleError{Rule: RuleConditions, Citation: selfService.String(), Op: "submit application " + strconv.FormatInt(app.ID, 10),
+			return nil, &RuleError{Pkg: pkg, Rule: RuleConditions, Citation: selfService.String(), Op: "submit application " + strconv.FormatInt(app.ID, 10),
 				Reason: "no application round of " + o.Body.Name + " for " + o.Version.Name + " is open on " + today.Register(), Err: ErrRound}
 		}
 		if app.Receiver != app.Body {
@@ -955,7 +955,7 @@ func (s *Service) Contest(ctx context.Context, a actor.Actor, id int64, in Conte
 			return nil, err
 		}
 		if !app.Contest.IsZero() {
-			return nil, &RuleError{Rule: RuleContest, Citation: hms.At("87", "", "").String(), Op: "contest application " + strconv.FormatInt(app.ID, 10),
+			return nil, &RuleError{Pkg: pkg, Rule: RuleContest, Citation: hms.At("87", "", "").String(), Op: "contest application " + strconv.FormatInt(app.ID, 10),
 				Reason: "the refusal was contested already (decided " + app.Contest.Decided.Register() + "); what remains is the administrative court", Err: ErrState}
 		}
 		filing, err := ContestPeriod(learned)
@@ -963,7 +963,7 @@ func (s *Service) Contest(ctx context.Context, a actor.Actor, id int64, in Conte
 			return nil, err
 		}
 		if st, _ := filing.Check(today, today); st == deadline.Missed {
-			return nil, &RuleError{Rule: RuleContest, Citation: hms.At("75", "", "").String(), Op: "contest application " + strconv.FormatInt(app.ID, 10),
+			return nil, &RuleError{Pkg: pkg, Rule: RuleContest, Citation: hms.At("75", "", "").String(), Op: "contest application " + strconv.FormatInt(app.ID, 10),
 				Reason: "the decision could be contested until " + filing.Due.Register() + " (30 days from " + learned.Register() + ")", Err: ErrLate}
 		}
 		decision, err := ContestDecisionPeriod(today, 0)
@@ -998,7 +998,7 @@ func (s *Service) ExtendContest(ctx context.Context, a actor.Actor, id int64, in
 			return nil, err
 		}
 		if total := app.Contest.Extended + in.Days; total > MaxContestExtension {
-			return nil, &RuleError{Rule: RuleContest, Citation: hms.At("84", "", "").String(), Op: "extend the contest of application " + strconv.FormatInt(app.ID, 10),
+			return nil, &RuleError{Pkg: pkg, Rule: RuleContest, Citation: hms.At("84", "", "").String(), Op: "extend the contest of application " + strconv.FormatInt(app.ID, 10),
 				Reason: "extended by " + strconv.Itoa(app.Contest.Extended) + " days already; " + strconv.Itoa(in.Days) + " more would make " + strconv.Itoa(total), Err: ErrExtension}
 		}
 		dl, err := ContestDecisionPeriod(app.Contest.Filed, app.Contest.Extended+in.Days)

@@ -92,18 +92,18 @@ func ids(s *register.Standard) []register.ID {
 func Where(std register.Standard, b register.AwardingBody, s Settings, d calendar.Date) (Destination, error) {
 	v, step, err := std.InForce(d)
 	if err != nil {
-		return Destination{}, &RuleError{Rule: "GEN-04", Citation: "kutsestandard " + std.ID.String(), Op: "apply for standard " + std.ID.String(),
+		return Destination{}, &RuleError{Pkg: pkg, Rule: "GEN-04", Citation: "kutsestandard " + std.ID.String(), Op: "apply for standard " + std.ID.String(),
 			Reason: "no version of the standard is in force on " + d.Register(), Err: ErrNoStandard}
 	}
 	out := Destination{Version: v}
 	out.Explanation.AddStep(step)
 	award, ok := b.Award(ids(&std)...)
 	if !ok {
-		return Destination{}, &RuleError{Rule: RuleJoined, Citation: kuts.At("10", "1", "").String(), Op: "apply for " + v.Name,
+		return Destination{}, &RuleError{Pkg: pkg, Rule: RuleJoined, Citation: kuts.At("10", "1", "").String(), Op: "apply for " + v.Name,
 			Reason: b.Name + " (" + b.Code + ") does not award " + v.Name, Err: ErrNotAwarded}
 	}
 	if !b.MayAwardOn(d) {
-		return Destination{}, &RuleError{Rule: RuleJoined, Citation: kuts.At("10", "1", "").String(), Op: "apply for " + v.Name,
+		return Destination{}, &RuleError{Pkg: pkg, Rule: RuleJoined, Citation: kuts.At("10", "1", "").String(), Op: "apply for " + v.Name,
 			Reason: "the right of " + b.Name + " to award covers " + b.Mandate.String() + ", not " + d.String(), Err: ErrNotAwarded}
 	}
 	out.Award = award

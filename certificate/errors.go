@@ -2,9 +2,9 @@ package certificate
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/kutsekit/kutse/invalid"
+	"github.com/kutsekit/kutse/law"
 )
 
 // ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed. It is
@@ -28,19 +28,7 @@ var (
 	ErrInvalidated = errors.New("the certificate has been declared invalid")
 )
 
-// RuleError reports a request refused by a legal rule: which rule, where it is written, and the
-// category (a sentinel) that errors.Is finds.
-type RuleError struct {
-	Rule     string // the rule's ID, e.g. "CERT-11"
-	Citation string // the provision, e.g. "Kutseseadus § 22 lg 1"
-	Op       string // what was refused, e.g. "invalidate 204580"
-	Err      error  // the category, e.g. ErrInvalidated
-}
-
-// Error implements error.
-func (e *RuleError) Error() string {
-	return fmt.Sprintf("certificate: %s: %v (%s, %s)", e.Op, e.Err, e.Rule, e.Citation)
-}
-
-// Unwrap returns the category.
-func (e *RuleError) Unwrap() error { return e.Err }
+// RuleError reports a request refused by a legal rule. It is [law.RuleError], the SDK's one refusal
+// type: Pkg is "certificate", Err one of the sentinels above (e.g. ErrInvalidated), and errors.Is finds both that
+// category and [law.ErrRefused].
+type RuleError = law.RuleError

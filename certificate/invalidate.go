@@ -163,7 +163,7 @@ func (r *Registry) Invalidate(ctx context.Context, a actor.Actor, no Number, v I
 		}
 		if !c.Invalidated.IsZero() {
 			rule, cite, _ := invalidationRule(c.Kind)
-			return "", &RuleError{Rule: rule, Citation: cite.String(), Op: "invalidate " + string(no), Err: ErrInvalidated}
+			return "", &RuleError{Pkg: pkg, Rule: rule, Citation: cite.String(), Op: "invalidate " + string(no), Err: ErrInvalidated}
 		}
 		c.Invalidated = v
 		return EventInvalidated, nil

@@ -541,7 +541,7 @@ func (r *Registry) NotifyExpiring(ctx context.Context, a actor.Actor, asOf calen
 func (r *Registry) in113(d calendar.Date, rule string, cite law.Citation, op string) (vv113.Version, error) {
 	v, err := r.statute.At(d)
 	if err != nil {
-		return v, &RuleError{Rule: rule, Citation: cite.String(), Op: op, Err: err}
+		return v, &RuleError{Pkg: pkg, Rule: rule, Citation: cite.String(), Op: op, Err: err}
 	}
 	return v, nil
 }

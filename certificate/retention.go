@@ -226,7 +226,7 @@ func retained(c *Certificate, d calendar.Date) error {
 	default:
 		op += ": kept until " + until.String() + " inclusive, on " + d.String()
 	}
-	return &RuleError{Rule: "CERT-12", Citation: krpm.At("18", "", "").String(), Op: op, Err: ErrRetained}
+	return &RuleError{Pkg: pkg, Rule: "CERT-12", Citation: krpm.At("18", "", "").String(), Op: op, Err: ErrRetained}
 }
 
 // EraseDuePersonalData erases the personal data of every certificate due on today's date

@@ -51,7 +51,7 @@ func in113(st vv113.Statute, d calendar.Date, rule string, cite law.Citation, op
 	}
 	v, err := st.At(d)
 	if err != nil {
-		return vv113.Version{}, &RuleError{Rule: rule, Citation: cite.String(), Op: op, Err: err}
+		return vv113.Version{}, &RuleError{Pkg: pkg, Rule: rule, Citation: cite.String(), Op: op, Err: err}
 	}
 	return v, nil
 }

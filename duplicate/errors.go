@@ -6,7 +6,11 @@ import (
 	"strings"
 
 	"github.com/kutsekit/kutse/invalid"
+	"github.com/kutsekit/kutse/law"
 )
+
+// pkg prefixes the package's messages.
+const pkg = "duplicate"
 
 // ErrInvalid is wrapped by every error that reports a bad request: a field missing, malformed, or
 // against a rule of what a request must contain. It is invalid.ErrInvalid, shared by all of the SDK's
@@ -114,24 +118,7 @@ var (
 	ErrRefusalGround = errors.New("not a refusal ground of this procedure")
 )
 
-// RuleError reports a step refused by a legal rule: which rule, where it is written, what was
-// refused, and the category (a sentinel) that errors.Is finds.
-type RuleError struct {
-	Rule     string // the rule's ID, e.g. "SCH-17"
-	Citation string // the provision, e.g. "RT I 2010, 58, 391 § 17 lg 4"
-	Op       string // what was refused, e.g. "grant case 3"
-	Err      error  // the category, e.g. ErrNoConfirmation
-	Detail   string // more about why, or ""
-}
-
-// Error implements error.
-func (e *RuleError) Error() string {
-	d := ""
-	if e.Detail != "" {
-		d = ": " + e.Detail
-	}
-	return fmt.Sprintf("duplicate: %s: %v%s (%s, %s)", e.Op, e.Err, d, e.Rule, e.Citation)
-}
-
-// Unwrap returns the category.
-func (e *RuleError) Unwrap() error { return e.Err }
+// RuleError reports a request refused by a legal rule. It is [law.RuleError], the SDK's one refusal
+// type: Pkg is "duplicate", Err one of the sentinels above (e.g. ErrNoConfirmation), and errors.Is finds both that
+// category and [law.ErrRefused].
+type RuleError = law.RuleError

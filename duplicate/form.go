@@ -426,8 +426,8 @@ func InvalidationNotice(st vv113.Statute, n NoticeFacts) (string, error) {
 		if n.Procedure != SchoolDuplicate {
 			rule, cite = groundCitation(n.Procedure, n.Ground)
 		}
-		return "", &RuleError{Rule: rule, Citation: cite.String(), Op: "publish the invalidation", Err: ErrState,
-			Detail: "nothing is published in " + n.Procedure.String() + " on the ground " + n.Ground.String()}
+		return "", &RuleError{Pkg: pkg, Rule: rule, Citation: cite.String(), Op: "publish the invalidation", Err: ErrState,
+			Reason: "nothing is published in " + n.Procedure.String() + " on the ground " + n.Ground.String()}
 	}
 	o := n.Original
 	var b strings.Builder

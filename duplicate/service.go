@@ -380,8 +380,8 @@ func (s *Service) update(ctx context.Context, a actor.Actor, id int64, op string
 }
 
 func stateErr(rule string, cite law.Citation, op string, c *Case, want string) error {
-	return &RuleError{Rule: rule, Citation: cite.String(), Op: op + " case " + strconv.FormatInt(c.ID, 10), Err: ErrState,
-		Detail: "it is " + c.Status.String() + "; it must be " + want}
+	return &RuleError{Pkg: pkg, Rule: rule, Citation: cite.String(), Op: op + " case " + strconv.FormatInt(c.ID, 10), Err: ErrState,
+		Reason: "it is " + c.Status.String() + "; it must be " + want}
 }
 
 // day checks a day given for a step: zero means today; it may not be after today nor before from.
@@ -432,8 +432,8 @@ func (s *Service) Confirm(ctx context.Context, a actor.Actor, id int64, conf Con
 		var e law.Explanation
 		cite := reg113.At("17", "4", "")
 		if !c.Route.NeedsConfirmation() {
-			return nil, e, &RuleError{Rule: RuleRouting, Citation: cite.String(), Op: "confirm case " + strconv.FormatInt(c.ID, 10), Err: ErrState,
-				Detail: "only a closed school's document is issued on a confirmation of graduation"}
+			return nil, e, &RuleError{Pkg: pkg, Rule: RuleRouting, Citation: cite.String(), Op: "confirm case " + strconv.FormatInt(c.ID, 10), Err: ErrState,
+				Reason: "only a closed school's document is issued on a confirmation of graduation"}
 		}
 		if c.Status != Received {
 			return nil, e, stateErr(RuleRouting, cite, "confirm", c, "received")
@@ -513,8 +513,8 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		return Result{}, stateErr(rule, cite, "grant", &c, "received")
 	}
 	if c.Route.NeedsConfirmation() && c.Confirmation.IsZero() {
-		return Result{}, &RuleError{Rule: RuleRouting, Citation: reg113.At("17", "4", "").String(), Op: op, Err: ErrNoConfirmation,
-			Detail: "the director issues the duplicate on a confirmation from " + c.Route.Confirmer.Name}
+		return Result{}, &RuleError{Pkg: pkg, Rule: RuleRouting, Citation: reg113.At("17", "4", "").String(), Op: op, Err: ErrNoConfirmation,
+			Reason: "the director issues the duplicate on a confirmation from " + c.Route.Confirmer.Name}
 	}
 	no := c.Request.Original
 	if no == "" {
@@ -533,7 +533,7 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		return Result{}, err
 	}
 	if ps := mismatch(c.Request, &orig); len(ps) > 0 {
-		return Result{}, &RuleError{Rule: rule, Citation: cite.String(), Op: op, Err: ErrMismatch, Detail: (&ValidationError{Problems: ps}).Error()}
+		return Result{}, &RuleError{Pkg: pkg, Rule: rule, Citation: cite.String(), Op: op, Err: ErrMismatch, Reason: (&ValidationError{Problems: ps}).Error()}
 	}
 	now := s.instant()
 	today := calendar.DateOf(now)
@@ -547,7 +547,7 @@ func (s *Service) grant(ctx context.Context, a actor.Actor, id int64, in GrantIn
 		if st == certificate.Replaced {
 			detail += ", or ask about the certificate that replaced it, " + string(orig.Replaced.By)
 		}
-		return Result{}, &RuleError{Rule: r, Citation: ct.String(), Op: op, Err: ErrOriginalNotValid, Detail: detail}
+		return Result{}, &RuleError{Pkg: pkg, Rule: r, Citation: ct.String(), Op: op, Err: ErrOriginalNotValid, Reason: detail}
 	}
 	origin := c.Route.Origin
 	if c.Request.Original == "" && c.Procedure == SchoolDuplicate && s.cfg.Registry != nil {
@@ -698,8 +698,8 @@ func (s *Service) Certify(ctx context.Context, a actor.Actor, id int64, g Gradua
 	return s.update(ctx, a, id, "certify", func(c *Case) ([]store.Event, law.Explanation, error) {
 		cite := reg113.At("18", "7", "")
 		if c.Procedure != SchoolDuplicate {
-			return nil, law.Explanation{}, &RuleError{Rule: RuleGraduation, Citation: cite.String(), Op: "certify case " + strconv.FormatInt(c.ID, 10),
-				Err: ErrState, Detail: "a certificate of graduation replaces only a school duplicate"}
+			return nil, law.Explanation{}, &RuleError{Pkg: pkg, Rule: RuleGraduation, Citation: cite.String(), Op: "certify case " + strconv.FormatInt(c.ID, 10),
+				Err: ErrState, Reason: "a certificate of graduation replaces only a school duplicate"}
 		}
 		if c.Status != Received {
 			return nil, law.Explanation{}, stateErr(RuleGraduation, cite, "certify", c, "received")

@@ -189,7 +189,7 @@ func notValid(c *certificate.Certificate, day calendar.Date) (string, error) {
 		return "", nil
 	}
 	return "tunnistus ei ole " + day.Register() + " kehtiv (" + st.Name(law.Estonian) + ")",
-		&certificate.RuleError{Rule: "CERT-06", Citation: reg74.At("1", "3", "").String() + "; " + why.Render(law.Estonian),
+		&certificate.RuleError{Pkg: "certificate", Rule: "CERT-06", Citation: reg74.At("1", "3", "").String() + "; " + why.Render(law.Estonian),
 			Op: "digital stamp of " + string(c.Number), Err: certificate.ErrNotValid}
 }
 

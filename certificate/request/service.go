@@ -158,7 +158,7 @@ func (s *Service) Answer(ctx context.Context, a actor.Actor, n int64, answer str
 			return Request{}, actor.Deny(a, op, "only the awarding body the question is addressed to answers it (CERT-08)")
 		}
 		if !r.IsOpen() {
-			return Request{}, &certificate.RuleError{Rule: "CERT-08", Citation: selfService.String(), Op: op, Err: ErrClosed}
+			return Request{}, &certificate.RuleError{Pkg: "certificate", Rule: "CERT-08", Citation: selfService.String(), Op: op, Err: ErrClosed}
 		}
 		now := s.instant()
 		r.Status, r.Answer, r.AnsweredAt = Done, strings.TrimSpace(answer), now

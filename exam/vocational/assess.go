@@ -139,7 +139,7 @@ func checkResult(e *Exam, c *Candidate, r *Result) error {
 		for _, id := range r.AssessedBy {
 			a, _ := e.Committee.Assessor(id)
 			if slices.Contains(a.Learners, c.ID) {
-				return &RuleError{Rule: "EXV-04", Citation: kuts.At("19", "", "").String(), Op: "enter the result of " + c.ID,
+				return &RuleError{Pkg: pkg, Rule: "EXV-04", Citation: kuts.At("19", "", "").String(), Op: "enter the result of " + c.ID,
 					Reason: a.Name + " is the candidate's own teacher, and the awarding body's procedure says no member assesses their own learner",
 					Err:    ErrOwnLearner}
 			}

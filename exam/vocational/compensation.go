@@ -174,12 +174,12 @@ func Compensate(e *Exam, ceilings law.Versions[Ceilings], on calendar.Date) (Sta
 		Group: e.Curriculum.Group, Type: e.Type, Date: on, Fee: e.Fee}
 	v, err := ceilings.At(on)
 	if err != nil {
-		return Statement{}, &RuleError{Rule: "EXV-06", Citation: cite.String(), Op: op,
+		return Statement{}, &RuleError{Pkg: pkg, Rule: "EXV-06", Citation: cite.String(), Op: op,
 			Reason: "no table of ceilings is in force on " + on.String(), Err: ErrNoRate}
 	}
 	ceiling, ok := v.Rule.For(st.Group, st.Type)
 	if !ok {
-		return Statement{}, &RuleError{Rule: "EXV-06", Citation: cite.String(), Op: op,
+		return Statement{}, &RuleError{Pkg: pkg, Rule: "EXV-06", Citation: cite.String(), Op: op,
 			Reason: "the ceilings of " + v.Name + " have none for curriculum group " + strconv.Quote(st.Group) +
 				" and a " + st.Type.Name(law.English) + " exam", Err: ErrNoRate}
 	}

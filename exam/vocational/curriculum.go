@@ -210,11 +210,11 @@ func Awards(body register.AwardingBody, std register.Standard, on calendar.Date)
 	cite := kuts.At("10", "1", "")
 	a, ok := body.Award(ids...)
 	if !ok {
-		return register.Award{}, law.Step{}, &RuleError{Rule: "EXV-03", Citation: cite.String(), Op: "send the exam to " + body.Code,
+		return register.Award{}, law.Step{}, &RuleError{Pkg: pkg, Rule: "EXV-03", Citation: cite.String(), Op: "send the exam to " + body.Code,
 			Reason: body.Name + " does not award the qualification of standard " + std.ID.String(), Err: ErrNotEligible}
 	}
 	if !body.MayAwardOn(on) {
-		return register.Award{}, law.Step{}, &RuleError{Rule: "EXV-03", Citation: cite.String(), Op: "send the exam to " + body.Code,
+		return register.Award{}, law.Step{}, &RuleError{Pkg: pkg, Rule: "EXV-03", Citation: cite.String(), Op: "send the exam to " + body.Code,
 			Reason: "the right of " + body.Name + " to award does not cover " + on.String() + " (" + body.Mandate.String() + ")", Err: ErrNotEligible}
 	}
 	return a, law.Step{Rule: "EXV-03", Citation: cite,

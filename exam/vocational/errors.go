@@ -2,9 +2,9 @@ package vocational
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/kutsekit/kutse/invalid"
+	"github.com/kutsekit/kutse/law"
 )
 
 // ErrInvalid is wrapped by every error that reports bad input: a field missing or malformed. It is
@@ -42,20 +42,7 @@ var (
 	ErrNoRate = errors.New("no state ceiling for the exam")
 )
 
-// RuleError reports a request refused by a rule: which rule, where it is written, and the category (a
-// sentinel) that errors.Is finds.
-type RuleError struct {
-	Rule     string // the rule's ID, e.g. "EXV-01"
-	Citation string // the provision, e.g. "Kutseseadus § 17^2"
-	Op       string // what was refused, e.g. "create an exam for curriculum 145632"
-	Reason   string // why, in words a host can show
-	Err      error  // the category, e.g. ErrNotEligible
-}
-
-// Error implements error.
-func (e *RuleError) Error() string {
-	return fmt.Sprintf("vocational: %s: %v: %s (%s, %s)", e.Op, e.Err, e.Reason, e.Rule, e.Citation)
-}
-
-// Unwrap returns the category.
-func (e *RuleError) Unwrap() error { return e.Err }
+// RuleError reports a request refused by a legal rule. It is [law.RuleError], the SDK's one refusal
+// type: Pkg is "vocational", Err one of the sentinels above (e.g. ErrNotEligible), and errors.Is finds both that
+// category and [law.ErrRefused].
+type RuleError = law.RuleError

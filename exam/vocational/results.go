@@ -56,17 +56,17 @@ func (s *Service) EnterResults(ctx context.Context, a actor.Actor, id int64, res
 			return nil, stateErr(e, op, "EXV-04", "results are entered while the body processes the exam")
 		}
 		if e.Committee.IsZero() {
-			return nil, &RuleError{Rule: "EXV-04", Citation: kuts.At("19", "", "").String(), Op: op,
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-04", Citation: kuts.At("19", "", "").String(), Op: op,
 				Reason: "the assessment committee is not formed", Err: ErrIncomplete}
 		}
 		today := calendar.DateOf(now)
 		ss, ok := e.Agreed()
 		if !ok {
-			return nil, &RuleError{Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op, Reason: "the times and places are not agreed", Err: ErrSchedule}
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op, Reason: "the times and places are not agreed", Err: ErrSchedule}
 		}
 		first, _ := span(ss)
 		if today.Before(first) {
-			return nil, &RuleError{Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op,
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op,
 				Reason: "the exam begins on " + first.String() + ": results are entered from then", Err: ErrSchedule}
 		}
 		if len(results) == 0 {
@@ -131,13 +131,13 @@ func (s *Service) CloseAssessment(ctx context.Context, a actor.Actor, id int64) 
 				continue
 			}
 			if !c.Result.Entered() {
-				return nil, &RuleError{Rule: "EXV-04", Citation: eksamihaldus.String(), Op: op,
+				return nil, &RuleError{Pkg: pkg, Rule: "EXV-04", Citation: eksamihaldus.String(), Op: op,
 					Reason: "candidate " + c.ID + " (" + c.Name + ") has no result", Err: ErrIncomplete}
 			}
 			n++
 		}
 		if n == 0 {
-			return nil, &RuleError{Rule: "EXV-04", Citation: eksamihaldus.String(), Op: op, Reason: "no candidate takes part", Err: ErrIncomplete}
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-04", Citation: eksamihaldus.String(), Op: op, Reason: "no candidate takes part", Err: ErrIncomplete}
 		}
 		e.Status = Assessed
 		return []store.Event{event(EventAssessed, e, e.School.Code, now, map[string]string{"count": strconv.Itoa(n)})}, nil

@@ -24,7 +24,7 @@ func scheduleOpen(e *Exam, today calendar.Date, op string) error {
 	if ss, ok := e.Agreed(); ok {
 		for _, s := range ss {
 			if !s.Date.After(today) {
-				return &RuleError{Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op,
+				return &RuleError{Pkg: pkg, Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op,
 					Reason: "the agreed exam has begun (" + s.Date.String() + "): its times and places no longer change", Err: ErrSchedule}
 			}
 		}
@@ -80,7 +80,7 @@ func (s *Service) Answer(ctx context.Context, a actor.Actor, id int64, n int, ac
 		case p.By == side:
 			return nil, actor.Deny(a, op, "a proposal is answered by the other side")
 		case p.Status != Open:
-			return nil, &RuleError{Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op, Reason: "the proposal is " + p.Status.String(), Err: ErrSchedule}
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op, Reason: "the proposal is " + p.Status.String(), Err: ErrSchedule}
 		}
 		errs := &ValidationError{Pkg: pkg}
 		if text(errs, "note", note, !accept); errs.Err() != nil {
@@ -95,7 +95,7 @@ func (s *Service) Answer(ctx context.Context, a actor.Actor, id int64, n int, ac
 		}
 		for _, st := range p.Sittings {
 			if st.Date.Before(today) {
-				return nil, &RuleError{Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op,
+				return nil, &RuleError{Pkg: pkg, Rule: "EXV-02", Citation: eksamihaldus.String(), Op: op,
 					Reason: "the proposed sitting on " + st.Date.String() + " has passed", Err: ErrSchedule}
 			}
 		}

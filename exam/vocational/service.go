@@ -111,7 +111,7 @@ func must(a actor.Actor, e *Exam, side Side, op string) error {
 
 // stateErr refuses op in e's present status.
 func stateErr(e *Exam, op, rule, want string) error {
-	return &RuleError{Rule: rule, Citation: eksamihaldus.String(), Op: op,
+	return &RuleError{Pkg: pkg, Rule: rule, Citation: eksamihaldus.String(), Op: op,
 		Reason: "the exam is " + e.Status.Name(law.English) + "; " + want, Err: ErrState}
 }
 
@@ -224,7 +224,7 @@ func notEligible(op string, el *Eligibility) error {
 	if n := len(el.Why.Steps); n > 0 {
 		reason = el.Why.Steps[n-1].En
 	}
-	return &RuleError{Rule: "EXV-01", Citation: eksamihaldus.String(), Op: op, Reason: reason, Err: ErrNotEligible}
+	return &RuleError{Pkg: pkg, Rule: "EXV-01", Citation: eksamihaldus.String(), Op: op, Reason: reason, Err: ErrNotEligible}
 }
 
 // CreateRequest is what [Service.Create] takes.
@@ -415,7 +415,7 @@ func (s *Service) Register(ctx context.Context, a actor.Actor, id int64) (Exam, 
 			return nil, notEligible(op, &el)
 		}
 		if len(e.Candidates) == 0 {
-			return nil, &RuleError{Rule: "EXV-03", Citation: eksamihaldus.String(), Op: op, Reason: "the exam has no candidates", Err: ErrIncomplete}
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-03", Citation: eksamihaldus.String(), Op: op, Reason: "the exam has no candidates", Err: ErrIncomplete}
 		}
 		var errs []error
 		for i := range e.Candidates {
@@ -557,7 +557,7 @@ func (s *Service) Accept(ctx context.Context, a actor.Actor, id int64, req Accep
 			}
 		}
 		if len(e.Units) == 0 {
-			return nil, &RuleError{Rule: "EXV-04", Citation: eksamihaldus.String(), Op: op,
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-04", Citation: eksamihaldus.String(), Op: op,
 				Reason: "the standard lists no competences for the certificate: set the units to assess", Err: ErrIncomplete}
 		}
 		e.Fee, e.Status = req.Fee, Processing

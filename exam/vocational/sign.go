@@ -102,7 +102,7 @@ func (s *Service) checkQualificationCommittee(ctx context.Context, e *Exam, req 
 	cite := reg74.At("6", "", "").String()
 	i := slices.IndexFunc(body.Committees, func(c register.Committee) bool { return c.Name == req.Committee })
 	if i < 0 {
-		return &RuleError{Rule: "EXV-05", Citation: kuts.At("18", "", "").String(), Op: op,
+		return &RuleError{Pkg: pkg, Rule: "EXV-05", Citation: kuts.At("18", "", "").String(), Op: op,
 			Reason: "the register lists no committee " + strconv.Quote(req.Committee) + " of " + body.Name, Err: ErrIncomplete}
 	}
 	com := body.Committees[i]
@@ -111,7 +111,7 @@ func (s *Service) checkQualificationCommittee(ctx context.Context, e *Exam, req 
 		chair = chair || (m.Name == req.Chair && (m.Role == classifier.Chair || m.Role == classifier.ViceChair))
 	}
 	if !chair {
-		return &RuleError{Rule: "EXV-05", Citation: cite, Op: op,
+		return &RuleError{Pkg: pkg, Rule: "EXV-05", Citation: cite, Op: op,
 			Reason: req.Chair + " is not the chair or vice-chair of " + com.Name, Err: ErrSignature}
 	}
 	for _, p := range req.Present {
@@ -149,7 +149,7 @@ func decide(e *Exam, overrides []Decision, op string) ([]Decision, error) {
 		}
 		switch {
 		case d.Award && (!c.Result.Entered() || c.Result.Absent):
-			return nil, &RuleError{Rule: "EXV-05", Citation: eksamihaldus.String(), Op: op,
+			return nil, &RuleError{Pkg: pkg, Rule: "EXV-05", Citation: eksamihaldus.String(), Op: op,
 				Reason: "candidate " + c.ID + " did not take the exam and cannot be awarded the qualification", Err: ErrIncomplete}
 		case d.Award != c.Result.Passed && strings.TrimSpace(d.Reason) == "":
 			return nil, &FieldError{Pkg: pkg, Field: "Decisions[" + c.ID + "].Reason", Reason: "is required: the decision differs from the assessment (" + kuts.At("18", "2", "6").String() + ")"}
@@ -235,7 +235,7 @@ func (s *Service) Sign(ctx context.Context, a actor.Actor, id int64, req SignReq
 		digest := e.Digest()
 		alg, sig, pub, err := signDigest(req.Signer, rand.Reader, digest)
 		if err != nil {
-			return Signature{}, &RuleError{Rule: "EXV-05", Citation: reg74.At("6", "", "").String(), Op: op, Reason: err.Error(), Err: ErrSignature}
+			return Signature{}, &RuleError{Pkg: pkg, Rule: "EXV-05", Citation: reg74.At("6", "", "").String(), Op: op, Reason: err.Error(), Err: ErrSignature}
 		}
 		out := Signature{Method: SignedWithKey, Digest: digest, Algorithm: alg, Value: sig, PublicKey: pub, Signer: req.Name,
 			At: now, On: calendar.DateOf(now)}
@@ -265,7 +265,7 @@ func (s *Service) RecordSignature(ctx context.Context, a actor.Actor, id int64, 
 	}
 	return s.sign(ctx, a, id, op, ext.Name, func(e *Exam, now time.Time) (Signature, error) {
 		if !bytes.Equal(ext.Digest, e.Digest()) {
-			return Signature{}, &RuleError{Rule: "EXV-05", Citation: reg74.At("6", "", "").String(), Op: op,
+			return Signature{}, &RuleError{Pkg: pkg, Rule: "EXV-05", Citation: reg74.At("6", "", "").String(), Op: op,
 				Reason: "the signature covers another text than the protocol as drawn up", Err: ErrSignature}
 		}
 		at := ext.At
@@ -302,7 +302,7 @@ func (s *Service) sign(ctx context.Context, a actor.Actor, id int64, op, signer 
 			return SignResult{}, stateErr(&e, op, "EXV-05", "only a protocol drawn up and not signed can be signed")
 		}
 		if signer != e.Protocol.Chair {
-			return SignResult{}, &RuleError{Rule: "EXV-05", Citation: reg74.At("6", "", "").String(), Op: op,
+			return SignResult{}, &RuleError{Pkg: pkg, Rule: "EXV-05", Citation: reg74.At("6", "", "").String(), Op: op,
 				Reason: strconv.Quote(signer) + " is not the protocol's chair " + strconv.Quote(e.Protocol.Chair), Err: ErrSignature}
 		}
 		now := s.instant()
