@@ -65,7 +65,8 @@ var (
 
 // Refusal is a request refused by a rule: which rule, where it is written, under which version, why
 // (in Estonian and English) and, for a registration, when the person may try again. It is an error
-// wrapping one of the categories above, which errors.Is finds.
+// wrapping one of the categories above and [law.ErrRefused], which errors.Is finds, and errors.As
+// converts it to the SDK's one refusal type, *[law.RuleError] (see [Refusal.As]).
 type Refusal struct {
 	Rule     string       // the rule's ID in RULES.md, e.g. "LNG-08"
 	Citation law.Citation // the provision
@@ -105,8 +106,22 @@ func (r *Refusal) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the category.
-func (r *Refusal) Unwrap() error { return r.Err }
+// Unwrap returns the category and [law.ErrRefused], so that errors.Is finds both.
+func (r *Refusal) Unwrap() []error { return []error{r.Err, law.ErrRefused} }
+
+// As lets errors.As find the refusal as the SDK's one refusal type: with target a **[law.RuleError]
+// it sets *target to a new law.RuleError with Pkg "proficiency", the refusal's Rule, Citation (as
+// text), Version, Op, Reason (the English why, En) and Err, and reports true. The retake dates and
+// the Estonian why stay on the *Refusal, which errors.As finds as well.
+func (r *Refusal) As(target any) bool {
+	t, ok := target.(**law.RuleError)
+	if !ok {
+		return false
+	}
+	*t = &law.RuleError{Pkg: pkg, Rule: r.Rule, Citation: r.Citation.String(), Version: r.Version, Op: r.Op,
+		Reason: r.En, Err: r.Err}
+	return true
+}
 
 // Step returns the refusal as an explanation step.
 func (r *Refusal) Step() law.Step {
