@@ -113,8 +113,10 @@
 // clock) and the acting actor.Actor; a change and its events are committed together (an outbox).
 // Legal dates are calendar.Date reckoned in Europe/Tallinn; instants are time.Time. Bad input gets an error naming the
 // field and never a panic, and a refused call writes nothing. Every bad-input error of every package
-// satisfies errors.Is(err, invalid.ErrInvalid); a refusal for want of rights wraps actor.ErrForbidden;
-// a day no version of a rule covers wraps law.ErrNoVersion (the SDK applies a rule only under a version
+// satisfies errors.Is(err, invalid.ErrInvalid); every refusal by a legal rule, whichever package
+// refused, satisfies errors.Is(err, law.ErrRefused) and converts with errors.As to a *law.RuleError
+// naming the rule, its provision and the package's own category; a refusal for want of rights wraps
+// actor.ErrForbidden; a day no version of a rule covers wraps law.ErrNoVersion (the SDK applies a rule only under a version
 // whose text it has: regulation nr 113, for instance, as in force 13.07.2014–30.04.2015, unless the
 // host adds a later one).
 package kutse

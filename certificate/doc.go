@@ -93,7 +93,8 @@
 // data back.
 //
 // A refused call returns an error wrapping actor.ErrForbidden, bad input a *[ValidationError]
-// (wrapping [ErrInvalid]) naming every wrong field, a refusal by rule a *[RuleError]; none of them
+// (wrapping [ErrInvalid]) naming every wrong field, a refusal by rule a *[RuleError] (the SDK's one
+// refusal type, law.RuleError, wrapping law.ErrRefused); none of them
 // changes anything in the store.
 //
 // # Who declares a certificate invalid

@@ -44,7 +44,8 @@
 // version ("RT I 2010, 58, 391 § 18 lg 1, redaktsioon 13.07.2014"); the figures (two weeks, thirty
 // days, five working days) are the version's (vv113.Rules). The SDK knows only the text in force
 // 13.07.2014–30.04.2015 (seed 002): a decision on an earlier or later day is refused with an error
-// wrapping law.ErrNoVersion (a *RuleError, or a *RequestError when the day is not a real date),
+// wrapping law.ErrNoVersion (a *RuleError, which is law.RuleError and wraps law.ErrRefused too, or a
+// *RequestError when the day is not a real date),
 // never taken under a text the SDK has not seen. A host that works with later dates adds the
 // version it has read with vv113.Statute.With. Occupational duplicates follow Reg74 and the
 // self-service, versioned on their own (the grounds), and need no version of regulation nr 113.

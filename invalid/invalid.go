@@ -2,7 +2,7 @@
 // [FieldError] names one field, its value and what is wrong with it; [Errors] lists every field that
 // is wrong in one input; [New] makes a package's own category of bad input (classifier.ErrSyntax,
 // asice.ErrFormat, deadline.ErrLength). All of them wrap [ErrInvalid], so a host tells bad input
-// apart from a refusal by rule (which wraps the rule's own sentinel), a refusal for want of rights
+// apart from a refusal by a legal rule (law.ErrRefused, a *law.RuleError), a refusal for want of rights
 // (actor.ErrForbidden), a date no version of a rule covers (law.ErrNoVersion) or a storage failure
 // (store.ErrNotFound, …) with errors.Is(err, invalid.ErrInvalid), whichever package reported it:
 //
@@ -10,6 +10,7 @@
 //	case errors.Is(err, invalid.ErrInvalid):  // 400: show the message, or the fields
 //	case errors.Is(err, actor.ErrForbidden):  // 403
 //	case errors.Is(err, store.ErrNotFound):   // 404
+//	case errors.Is(err, law.ErrRefused):      // 409 or 422: show the rule and citation
 //	}
 //
 // Each package keeps its own detail: the typed error it returns (isikukood.Error with its Check,

@@ -20,4 +20,11 @@
 // An [Explanation] is the ordered list of steps a decision took: each names the rule ID from RULES.md,
 // the provision and what was found. Pure rule functions return one beside their value, so a host can
 // show a registrar, a school or a person why the SDK decided as it did.
+//
+// # Refusals
+//
+// A request refused by a legal rule, in whichever package, is a *[RuleError] (or, in package
+// proficiency, a *Refusal that errors.As converts to one) wrapping [ErrRefused] and the package's own
+// category: a host handles "refused by a rule" once, with errors.Is(err, law.ErrRefused), and shows
+// the rule and the provision the RuleError names.
 package law

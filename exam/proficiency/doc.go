@@ -70,7 +70,8 @@
 // person (actor.Owner with their personal code) registers online, cancels and asks for special
 // needs; the registrar may do all. A refusal by a rule is a [*Refusal] naming the rule, its
 // provision and version and, for a registration, the first date the person may register again
-// (RegisterFrom) and the first exam day they may register for (ExamFrom). A refused call writes
+// (RegisterFrom) and the first exam day they may register for (ExamFrom); it wraps law.ErrRefused and
+// converts with errors.As to the SDK's one refusal type, *law.RuleError. A refused call writes
 // nothing. Every change is stored with its outbox events in one commit; the store enforces one
 // active registration per person however many callers race (memstore under its lock, pgstore with a
 // partial unique index). A pass issues the certificate (certificate.Proficiency) through the
