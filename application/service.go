@@ -55,14 +55,14 @@ type Service struct {
 	cfg Config
 }
 
-// NewService returns a Service on st. A nil Config.Certificates is an error wrapping
-// invalid.ErrInvalid.
+// NewService returns a Service on st. A nil st, Config.Register or Config.Certificates is an
+// *invalid.FieldError naming it, wrapping invalid.ErrInvalid.
 func NewService(st Store, cfg Config) (*Service, error) {
 	switch {
 	case st == nil:
-		return nil, errors.New("application: NewService: the store is nil")
+		return nil, &invalid.FieldError{Pkg: pkg, Field: "store", Reason: "is required (NewService)"}
 	case cfg.Register == nil:
-		return nil, errors.New("application: NewService: Config.Register is required: the standards and awarding bodies")
+		return nil, &invalid.FieldError{Pkg: pkg, Field: "Config.Register", Reason: "is required: the standards and awarding bodies (NewService)"}
 	case cfg.Certificates == nil:
 		return nil, &invalid.FieldError{Pkg: pkg, Field: "Config.Certificates", Reason: "is required: the certificate registry, which issues the certificates of awards (NewService)"}
 	}

@@ -74,10 +74,11 @@ type Service struct {
 
 var _ certificate.RequestFinder = (*Service)(nil)
 
-// NewService returns a Service on st.
+// NewService returns a Service on st. A nil st is an *invalid.FieldError wrapping
+// invalid.ErrInvalid.
 func NewService(st ServiceStore, cfg Config) (*Service, error) {
 	if st == nil {
-		return nil, errors.New("request: NewService: the store is nil")
+		return nil, &invalid.FieldError{Pkg: "request", Field: "store", Reason: "is required (NewService)"}
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

@@ -2,12 +2,12 @@ package register
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/kutsekit/kutse/actor"
 	"github.com/kutsekit/kutse/calendar"
+	"github.com/kutsekit/kutse/invalid"
 	"github.com/kutsekit/kutse/law"
 	"github.com/kutsekit/kutse/store"
 )
@@ -73,10 +73,11 @@ type Catalogue struct {
 	now func() time.Time
 }
 
-// NewCatalogue returns a Catalogue on st, configured by cfg.
+// NewCatalogue returns a Catalogue on st, configured by cfg. A nil st is an *invalid.FieldError
+// wrapping invalid.ErrInvalid.
 func NewCatalogue(st Store, cfg Config) (*Catalogue, error) {
 	if st == nil {
-		return nil, errors.New("register: NewCatalogue: the store is nil")
+		return nil, &invalid.FieldError{Pkg: pkg, Field: "store", Reason: "is required (NewCatalogue)"}
 	}
 	c := &Catalogue{st: st, now: time.Now}
 	if cfg.Now != nil {

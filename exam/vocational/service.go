@@ -49,19 +49,19 @@ type Service struct {
 	min int
 }
 
-// NewService returns a Service on st. It checks cfg: the Certificates, Register and Curricula are
-// required (a nil Certificates is an error wrapping invalid.ErrInvalid), and the ceilings' versions
-// must not overlap and be well formed.
+// NewService returns a Service on st. It checks cfg: st, the Certificates, Register and Curricula are
+// required (a nil one is a *FieldError naming it, wrapping invalid.ErrInvalid), and the ceilings'
+// versions must not overlap and be well formed.
 func NewService(st Store, cfg Config) (*Service, error) {
 	switch {
 	case st == nil:
-		return nil, errors.New("vocational: NewService: the store is nil")
+		return nil, &FieldError{Pkg: pkg, Field: "store", Reason: "is required (NewService)"}
 	case cfg.Certificates == nil:
 		return nil, &FieldError{Pkg: pkg, Field: "Config.Certificates", Reason: "is required: the certificate registry (NewService)"}
 	case cfg.Register == nil:
-		return nil, errors.New("vocational: NewService: Config.Register is required")
+		return nil, &FieldError{Pkg: pkg, Field: "Config.Register", Reason: "is required (NewService)"}
 	case cfg.Curricula == nil:
-		return nil, errors.New("vocational: NewService: Config.Curricula is required")
+		return nil, &FieldError{Pkg: pkg, Field: "Config.Curricula", Reason: "is required (NewService)"}
 	}
 	if err := cfg.Ceilings.Check(); err != nil {
 		return nil, fmt.Errorf("vocational: NewService: Config.Ceilings: %w", err)
