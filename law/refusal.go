@@ -54,10 +54,15 @@ func (e *RuleError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the category and [ErrRefused], so that errors.Is finds both.
+// Unwrap returns the category and [ErrRefused], so that errors.Is finds both. A category that is
+// [ErrNoVersion] (no version of the rule covers the date, GEN-04) is returned alone: the SDK does
+// not know the rule of that day, so it has refused nothing by it.
 func (e *RuleError) Unwrap() []error {
-	if e.Err == nil {
+	switch {
+	case e.Err == nil:
 		return []error{ErrRefused}
+	case errors.Is(e.Err, ErrNoVersion):
+		return []error{e.Err}
 	}
 	return []error{e.Err, ErrRefused}
 }

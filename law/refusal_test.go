@@ -2,6 +2,7 @@ package law_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/kutsekit/kutse/invalid"
@@ -38,5 +39,20 @@ func TestRuleError(t *testing.T) {
 		if errors.Is(err, invalid.ErrInvalid) {
 			t.Errorf("errors.Is(%q, invalid.ErrInvalid) = true; want false", err)
 		}
+	}
+}
+
+// TestRuleError_noVersion proves that a date no version of a rule covers (GEN-04) is reported as
+// law.ErrNoVersion and not as a refusal: the SDK does not know that day's rule.
+func TestRuleError_noVersion(t *testing.T) {
+	err := error(&law.RuleError{Pkg: "certificate", Rule: "GEN-04", Citation: "RT I, 13.07.2014, 1", Op: "cite 2026-12-03",
+		Err: fmt.Errorf("regulation 113: %w", law.ErrNoVersion)})
+	if !errors.Is(err, law.ErrNoVersion) || errors.Is(err, law.ErrRefused) {
+		t.Errorf("%q: Is(ErrNoVersion) = %v, Is(ErrRefused) = %v; want true, false", err,
+			errors.Is(err, law.ErrNoVersion), errors.Is(err, law.ErrRefused))
+	}
+	var re *law.RuleError
+	if !errors.As(err, &re) || re.Rule != "GEN-04" {
+		t.Errorf("errors.As(%q) = %v", err, re)
 	}
 }
