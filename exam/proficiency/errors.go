@@ -2,7 +2,6 @@ package proficiency
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/kutsekit/kutse/calendar"
 	"github.com/kutsekit/kutse/invalid"
@@ -85,29 +84,12 @@ type Refusal struct {
 	ExamFrom calendar.Date
 }
 
-// Error implements error.
-func (r *Refusal) Error() string {
-	var b strings.Builder
-	b.WriteString("proficiency: ")
-	b.WriteString(r.Op)
-	b.WriteString(": ")
-	b.WriteString(r.Err.Error())
-	if r.En != "" {
-		b.WriteString(": " + r.En)
-	}
-	b.WriteString(" (" + r.Rule)
-	if c := r.Citation.String(); c != "" {
-		b.WriteString(", " + c)
-	}
-	if r.Version != "" {
-		b.WriteString(", version " + r.Version)
-	}
-	b.WriteString(")")
-	return b.String()
-}
+// Error implements error: the message of the refusal as a [law.RuleError].
+func (r *Refusal) Error() string { return r.rule().Error() }
 
-// Unwrap returns the category and [law.ErrRefused], so that errors.Is finds both.
-func (r *Refusal) Unwrap() []error { return []error{r.Err, law.ErrRefused} }
+// Unwrap returns what the refusal as a [law.RuleError] unwraps to: the category and
+// [law.ErrRefused], so that errors.Is finds both.
+func (r *Refusal) Unwrap() []error { return r.rule().Unwrap() }
 
 // As lets errors.As find the refusal as the SDK's one refusal type: with target a **[law.RuleError]
 // it sets *target to a new law.RuleError with Pkg "proficiency", the refusal's Rule, Citation (as
@@ -115,12 +97,16 @@ func (r *Refusal) Unwrap() []error { return []error{r.Err, law.ErrRefused} }
 // the Estonian why stay on the *Refusal, which errors.As finds as well.
 func (r *Refusal) As(target any) bool {
 	t, ok := target.(**law.RuleError)
-	if !ok {
-		return false
+	if ok {
+		*t = r.rule()
 	}
-	*t = &law.RuleError{Pkg: pkg, Rule: r.Rule, Citation: r.Citation.String(), Version: r.Version, Op: r.Op,
+	return ok
+}
+
+// rule is the refusal as the SDK's one refusal type.
+func (r *Refusal) rule() *law.RuleError {
+	return &law.RuleError{Pkg: pkg, Rule: r.Rule, Citation: r.Citation.String(), Version: r.Version, Op: r.Op,
 		Reason: r.En, Err: r.Err}
-	return true
 }
 
 // Step returns the refusal as an explanation step.

@@ -309,17 +309,20 @@ func (s *Store) publicQuery(q certificate.PublicQuery) (string, []any, bool) {
 		if strings.Contains(text, searchSep) {
 			return "", nil, false // each field is matched on its own, as in certificate.PublicQuery.Matches
 		}
+		// A text of several words is looked up by its words' inner trigrams and checked exactly
+		// with strpos (wordsPattern); any other by its own pattern, which LIKE matches exactly.
+		pattern, exact := "%"+likeEscape.Replace(text)+"%", false
 		if words, ok := wordsPattern(text); ok {
-			// The index finds the rows by the words' inner trigrams; strpos keeps the match exact.
-			p, t := arg(words, "text"), arg(text, "text")
-			on := arg(q.On, "date")
-			b.WriteString(" AND ((search_entry LIKE " + p + " AND strpos(search_entry, " + t + ") > 0) OR (search_name LIKE " +
-				p + " AND strpos(search_name, " + t + ") > 0 AND " + validOn(on) + "))")
-		} else {
-			p := arg("%"+likeEscape.Replace(text)+"%", "text")
-			on := arg(q.On, "date")
-			b.WriteString(" AND (search_entry LIKE " + p + " OR (search_name LIKE " + p + " AND " + validOn(on) + "))")
+			pattern, exact = words, true
 		}
+		p, on := arg(pattern, "text"), arg(q.On, "date")
+		entry, name := "search_entry LIKE "+p, "search_name LIKE "+p
+		if exact {
+			t := arg(text, "text")
+			entry += " AND strpos(search_entry, " + t + ") > 0"
+			name += " AND strpos(search_name, " + t + ") > 0"
+		}
+		b.WriteString(" AND ((" + entry + ") OR (" + name + " AND " + validOn(on) + "))")
 	}
 	b.WriteString(" ORDER BY number LIMIT " + arg(q.EffectiveLimit(), "int"))
 	if q.Text != "" {
